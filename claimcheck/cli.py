@@ -1,0 +1,178 @@
+"""The command line: ``claimcheck extract``, ``check`` and ``rules``.
+
+Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 a usage or
+input error (the other files are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from claimcheck import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck",
+        description="Check the numbers, dates and quotes of news drafts for inconsistencies.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("files", nargs="+", metavar="FILE", help="drafts to read ('-' for stdin)")
+        sub.add_argument(
+            "--published",
+            metavar="DATE",
+            help="publication date of the drafts (YYYY-MM-DD, or 'today')",
+        )
+        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument("--explain", action="store_true", help="say how each date was resolved")
+
+    extract = commands.add_parser("extract", help="print the claims found in drafts")
+    common(extract)
+
+    check = commands.add_parser("check", help="lint drafts against each other and sources")
+    common(check)
+    check.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a reference document (wire copy, release, earlier report)",
+    )
+    check.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a rule file or folder to add to the built-in rules",
+    )
+    check.add_argument(
+        "--fail-level",
+        choices=("error", "warning", "info"),
+        default="warning",
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", default=[], metavar="PATH")
+    rules.add_argument("--explain", metavar="ID", help="print the full documentation of a rule")
+    return parser
+
+
+def _error(message: str) -> None:
+    print(f"claimcheck: {message}", file=sys.stderr)
+
+
+def _read_all(paths: Sequence[str], published: date | None) -> tuple[list, list[str]]:
+    """Read every file; a bad one is reported on stderr and skipped, never fatal."""
+    from claimcheck.documents import read_document
+    from claimcheck.errors import InputError
+
+    documents, errors = [], []
+    for path in paths:
+        try:
+            documents.append(read_document(path, published=published))
+        except InputError as error:
+            _error(str(error))
+            errors.append(str(error))
+    return documents, errors
+
+
+def _published(value: str | None) -> date | None:
+    from claimcheck.documents.published import parse_cli_date
+
+    return parse_cli_date(value) if value else None
+
+
+def _write(text: str, colour: bool = False) -> None:
+    if colour:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=True).print(text)
+    else:
+        sys.stdout.write(text + ("\n" if text else ""))
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from claimcheck.pipeline import extract_claims
+    from claimcheck.reports import json_report, text_report
+
+    documents, errors = _read_all(args.files, _published(args.published))
+    results = [(document, extract_claims(document)) for document in documents]
+    if args.format == "json":
+        _write(json_report.dumps(json_report.claims_payload(results)))
+    else:
+        _write(text_report.format_claims(results, explain=args.explain))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from claimcheck.engine.findings import SEVERITY_RANK
+    from claimcheck.engine.registry import load_rules
+    from claimcheck.pipeline import CheckContext, check_document
+    from claimcheck.reports import json_report, text_report
+
+    rules = load_rules([Path(p) for p in args.rules])
+    documents, errors = _read_all(args.files, _published(args.published))
+    sources, source_errors = _read_all(args.source, None)
+    errors += source_errors
+    context = CheckContext(sources=sources)
+    findings = [f for document in documents for f in check_document(document, rules, context)]
+    if args.format == "json":
+        _write(json_report.dumps(json_report.findings_payload(findings, len(documents), errors)))
+    else:
+        colour = sys.stdout.isatty()
+        by_path = {document.path: document for document in documents}
+        _write(
+            text_report.format_findings(findings, by_path, len(documents), colour, args.explain),
+            colour,
+        )
+    if errors:
+        return EXIT_ERROR
+    failing = SEVERITY_RANK[args.fail_level]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= failing for f in findings) else EXIT_OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from claimcheck.engine.registry import load_rules
+
+    rules = load_rules([Path(p) for p in args.rules])
+    if args.explain:
+        for rule in rules:
+            if rule.id == args.explain.upper():
+                _write(f"{rule.id} {rule.name} ({rule.category}, {rule.severity})\n\n{rule.doc}")
+                return EXIT_OK
+        _error(f"no rule with id {args.explain!r}")
+        return EXIT_ERROR
+    for rule in rules:
+        _write(f"{rule.id}  {rule.category:<20} {rule.severity:<8} {rule.summary}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    from claimcheck.errors import UsageError
+
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
+    handlers = {"extract": run_extract, "check": run_check, "rules": run_rules}
+    try:
+        return handlers[args.command](args)
+    except (UsageError, ValueError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,185 @@
+"""Markup: find the prose in Markdown and HTML while keeping every offset into the file.
+
+Markdown keeps its offsets by blanking what is not prose (front matter, code, HTML
+comments, link targets) with spaces of the same length; HTML yields its visible text
+with a map from each visible character back to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+import yaml
+
+from claimcheck.errors import InputError
+
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M
+)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.M)
+
+
+def blank(text: str) -> str:
+    """Replace every character but line breaks with a space."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], int]:
+    """Return the YAML front matter as a dict and the offset where the body starts."""
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise InputError(path, f"front matter is not valid YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(path, "front matter is not a YAML mapping of keys to values")
+    return data, match.end()
+
+
+@dataclass(frozen=True)
+class MarkdownProse:
+    text: str
+    blocks: list[tuple[int, int, str]]
+
+
+def markdown_prose(source: str, body_start: int) -> MarkdownProse:
+    """Blank the non-prose parts of a Markdown file and list its prose blocks."""
+    from markdown_it import MarkdownIt
+
+    chars = list(blank(source[:body_start]) + source[body_start:])
+    text = "".join(chars)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _AUTOLINK, _REFERENCE_DEFINITION):
+        text = pattern.sub(lambda match: blank(match.group(0)), text)
+
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def line_offset(line: int) -> int:
+        return line_starts[line] if line < len(line_starts) else len(text)
+
+    # markdown-it sees the body with the front matter lines blanked, so its line map is the file's.
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    blocks: list[tuple[int, int, str]] = []
+    code_spans: list[tuple[int, int]] = []
+    block_kind = "paragraph"
+    for token in tokens:
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            code_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
+        elif token.type.endswith("_open"):
+            block_kind = token.tag if token.type == "heading_open" else token.type[: -len("_open")]
+        elif token.type == "inline" and token.map:
+            blocks.append((line_offset(token.map[0]), line_offset(token.map[1]), block_kind))
+    for start, end in code_spans:
+        text = text[:start] + blank(text[start:end]) + text[end:]
+    return MarkdownProse(text, blocks)
+
+
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+_BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol tr td th table article section header footer "
+    "aside nav blockquote figure figcaption pre hr main dd dt dl form".split()
+)
+_PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "date")
+
+
+class _VisibleText(HTMLParser):
+    """Collect the visible text of an HTML page with the file offset of every character."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        self._source = source
+        self.pieces: list[str] = []
+        self.starts = array("q")
+        self.ends = array("q")
+        self.meta: dict[str, str] = {}
+        self._skip_depth = 0
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _emit(self, text: str, start: int, end: int, literal: bool) -> None:
+        if self._skip_depth:
+            return
+        self.pieces.append(text)
+        for index in range(len(text)):
+            self.starts.append(start + index if literal else start)
+            self.ends.append(start + index + 1 if literal else end)
+
+    def _break(self) -> None:
+        offset = self._offset()
+        self._emit("\n\n", offset, offset, literal=False)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = {name: value or "" for name, value in attrs}
+            key = (
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
+            ).lower()
+            if key in _PUBLISHED_META and "content" in values:
+                self.meta.setdefault(key, values["content"])
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        start = self._offset()
+        self._emit(data, start, start + len(data), literal=True)
+
+    def _reference(self, raw: str, decoded: str) -> None:
+        start = self._offset()
+        self._emit(decoded, start, start + len(raw), literal=False)
+
+    def handle_entityref(self, name: str) -> None:
+        from html import unescape
+
+        raw = f"&{name};" if self._source.startswith(f"&{name};", self._offset()) else f"&{name}"
+        self._reference(raw, unescape(raw))
+
+    def handle_charref(self, name: str) -> None:
+        from html import unescape
+
+        raw = f"&#{name};" if self._source.startswith(f"&#{name};", self._offset()) else f"&#{name}"
+        self._reference(raw, unescape(raw))
+
+
+@dataclass(frozen=True)
+class HtmlProse:
+    text: str
+    starts: array
+    ends: array
+    meta: dict[str, str]
+
+
+def html_prose(source: str) -> HtmlProse:
+    """Return the visible text of an HTML page, its offset maps and its date metadata."""
+    parser = _VisibleText(source)
+    parser.feed(source)
+    parser.close()
+    return HtmlProse("".join(parser.pieces), parser.starts, parser.ends, parser.meta)

@@ -1,0 +1,132 @@
+"""Rules: the ``@rule`` decorator and the loading of rule files by path."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.engine.findings import CATEGORIES, SEVERITIES
+from claimcheck.errors import UsageError
+
+_RULE_ATTRIBUTE = "__claimcheck_rule__"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its stable id, category, default severity and the function that checks."""
+
+    id: str
+    category: str
+    severity: str
+    function: Callable
+    each: tuple[str, str] | None  # (parameter, fixture): run once per item of the fixture
+    path: str
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.function) or ""
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring."""
+        return self.doc.splitlines()[0] if self.doc else self.name.replace("_", " ")
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(inspect.signature(self.function).parameters)
+
+
+def rule(id: str, category: str, severity: str = "warning", *, each: str | None = None) -> Callable:
+    """Declare a rule function.
+
+    ``each="claim in temporal_claims"`` runs the rule once per item of a fixture, the item
+    passed as ``claim``; a failed ``assert`` then becomes a finding at that item.
+    """
+    if category not in CATEGORIES:
+        raise UsageError(f"rule {id}: unknown category {category!r}")
+    if severity not in SEVERITIES:
+        raise UsageError(f"rule {id}: unknown severity {severity!r}")
+    parametrised = None
+    if each is not None:
+        parameter, _, fixture = each.partition(" in ")
+        if not parameter.strip() or not fixture.strip():
+            raise UsageError(f"rule {id}: each= takes 'name in fixture', not {each!r}")
+        parametrised = (parameter.strip(), fixture.strip())
+
+    def mark(function: Callable) -> Callable:
+        setattr(function, _RULE_ATTRIBUTE, (id, category, severity, parametrised))
+        return function
+
+    return mark
+
+
+def builtin_rules_path() -> Path:
+    """The folder of built-in rule files (``rules/`` in the source tree, inside the wheel)."""
+    import claimcheck.rules
+
+    return Path(next(iter(claimcheck.rules.__path__)))
+
+
+def rule_files(paths: Iterable[Path]) -> list[Path]:
+    """Every rule file under the given files and folders, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.glob("*.py"))
+                if p.name not in ("__init__.py", "conftest.py") and not p.name.startswith("test_")
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such rule file or folder")
+    return files
+
+
+def _import_file(path: Path) -> object:
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
+    module_name = f"claimcheck_rulefile_{digest}_{path.stem}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise UsageError(f"{path}: cannot be loaded as a rule file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # a broken rule file is a usage error, not a traceback
+        del sys.modules[module_name]
+        raise UsageError(
+            f"{path}: rule file failed to load: {type(error).__name__}: {error}"
+        ) from None
+    return module
+
+
+def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
+    """Load the built-in rules and those in ``paths``; ids must be unique."""
+    folders = [builtin_rules_path(), *(paths or [])]
+    rules: dict[str, Rule] = {}
+    for path in rule_files(folders):
+        module = _import_file(path)
+        for _, function in inspect.getmembers(module, inspect.isfunction):
+            marker = getattr(function, _RULE_ATTRIBUTE, None)
+            if marker is None or function.__module__ != module.__name__:
+                continue
+            rule_id, category, severity, each = marker
+            if rule_id in rules:
+                raise UsageError(
+                    f"{path}: rule id {rule_id} is already used by {rules[rule_id].path}"
+                )
+            rules[rule_id] = Rule(rule_id, category, severity, function, each, str(path))
+    return sorted(rules.values(), key=lambda r: r.id)

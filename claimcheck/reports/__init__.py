@@ -1,0 +1,1 @@
+"""Reports: claims and findings printed as text for people or JSON for programs."""
