@@ -70,10 +70,15 @@ def rule(id: str, category: str, severity: str = "warning", *, each: str | None 
 
 
 def builtin_rules_path() -> Path:
-    """The folder of built-in rule files (``rules/`` in the source tree, inside the wheel)."""
-    import claimcheck.rules
+    """The folder of built-in rule files: ``claimcheck/rules`` in an installed wheel, the
+    top-level ``rules/`` when claimcheck runs from a source tree."""
+    import claimcheck
 
-    return Path(next(iter(claimcheck.rules.__path__)))
+    package = Path(claimcheck.__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if (candidate / "__init__.py").is_file():
+            return candidate
+    raise UsageError(f"the built-in rules are missing (looked in {package / 'rules'})")
 
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
