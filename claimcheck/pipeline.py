@@ -11,6 +11,7 @@ from claimcheck.documents.model import Document
 from claimcheck.engine.findings import Finding
 from claimcheck.engine.registry import Rule
 from claimcheck.engine.runner import Fixtures, run_rule
+from claimcheck.linking import link_claims
 
 
 def extract_claims(document: Document, kinds: Sequence[str] | None = None) -> list[Claim]:
@@ -64,6 +65,10 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
             "sources": lambda: context.sources,
             "source_claims": context.source_claims,
             "config": lambda: context.config,
+            # this document's claims linked to claims about the same thing, here or in a source
+            "links": lambda: link_claims(
+                fixtures.get("claims"), [*fixtures.get("claims"), *context.source_claims()]
+            ),
         }
     )
     return fixtures
