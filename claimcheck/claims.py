@@ -7,6 +7,7 @@ A claim is an immutable value. Its ``value`` is kind-specific (``TemporalValue``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from claimcheck.documents.model import Document, Sentence
@@ -24,7 +25,7 @@ class Claim:
 
     ``start``/``end`` are offsets into the file; ``line``/``column`` (1-based) are where
     ``start`` stands in the file as the editor sees it. ``explanation`` says, in one line,
-    how the value was resolved.
+    how the value was resolved; ``published`` is the publication date of its document.
     """
 
     kind: str
@@ -39,6 +40,8 @@ class Claim:
     sentence: Sentence
     value: Any
     explanation: str = ""
+    # the publication date of the claim's document: each side of a comparison has its own
+    published: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The claim as the JSON contract prints it."""
@@ -86,4 +89,5 @@ def make_claim(
         sentence=sentence,
         value=value,
         explanation=explanation,
+        published=document.published,
     )
