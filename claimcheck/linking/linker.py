@@ -1,0 +1,149 @@
+"""The linker: which claims are about the same thing, with a score and the reason.
+
+Claims are blocked on (kind, predicate class, counted class) so that a draft is never
+compared claim by claim with every claim of a thousand sources; within a block a pair is
+linked when nothing in their descriptions tells them apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.claims import Claim
+from claimcheck.linking.about import About, describe
+
+LINKED_KINDS = frozenset({"temporal", "numeric"})  # quotes are matched by their words
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two claims judged to be about the same thing.
+
+    ``relation`` places ``other`` in time against ``claim`` by publication date: "same
+    day", "earlier" or "later" (a later cumulative figure updates an earlier one).
+    """
+
+    claim: Claim
+    other: Claim
+    score: float
+    reason: str
+    relation: str = "same day"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroup:
+    """Claims that are all about one thing, in reading order, with why they were joined."""
+
+    claims: tuple[Claim, ...]
+    reasons: tuple[str, ...]
+
+
+def _block_key(about: About) -> tuple[str, str | None, str | None]:
+    return (about.kind, about.predicate, about.counted if about.kind == "numeric" else None)
+
+
+def _relation(claim: Claim, other: Claim) -> str:
+    if claim.published is None or other.published is None or claim.published == other.published:
+        return "same day"
+    return "earlier" if other.published < claim.published else "later"
+
+
+def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Link | None:
+    """Link two described claims, or ``None`` with nothing to link them."""
+    if claim is other or claim.kind != other.kind or claim.kind not in LINKED_KINDS:
+        return None
+    if about.predicate is None or about.predicate != other_about.predicate:
+        return None
+    reasons = [f"both '{about.predicate}'"]
+    score = 0.5
+    shared_topics = about.topics & other_about.topics
+    if about.topics and other_about.topics and not shared_topics:
+        return None  # the offensive began; the truce began
+    shared_names = about.names & other_about.names
+    if claim.kind == "numeric":
+        if about.counted != other_about.counted:
+            return None  # 60 civilians and 400 people are different measures
+        if about.subset or other_about.subset:
+            return None  # "at least 60 civilians among them" is part of a whole
+        if "window" in (about.window_kind, other_about.window_kind):
+            if about.window != other_about.window:
+                return None  # "in the past 24 hours" is not "so far"
+            reasons.append(f"same window '{about.window}'")
+            score += 0.1
+        if about.names and other_about.names and not shared_names and not shared_topics:
+            return None  # different places or actors, nothing else in common
+        if about.counted:
+            reasons.append(f"both count {about.counted}")
+            score += 0.2
+    elif not (shared_topics or shared_names):
+        return None  # "began Wednesday" alone does not say what began
+    if shared_topics:
+        reasons.append("both about the " + ", ".join(sorted(shared_topics)))
+        score += 0.2
+    if shared_names:
+        reasons.append("both name " + ", ".join(sorted(shared_names)))
+        score += min(0.1 * len(shared_names), 0.2)
+    return Link(
+        claim, other, round(min(score, 1.0), 2), "; ".join(reasons), _relation(claim, other)
+    )
+
+
+def same_thing(claim: Claim, other: Claim) -> Link | None:
+    """Link two claims when they are about the same event or measure."""
+    return compare(claim, other, describe(claim), describe(other))
+
+
+def link_claims(claims: Sequence[Claim], others: Iterable[Claim]) -> list[Link]:
+    """Every link from ``claims`` to ``others`` (a claim is never linked to itself)."""
+    blocks: dict[tuple, list[tuple[Claim, About]]] = defaultdict(list)
+    for other in others:
+        if other.kind in LINKED_KINDS:
+            about = describe(other)
+            if about.predicate:
+                blocks[_block_key(about)].append((other, about))
+    links = []
+    for claim in claims:
+        if claim.kind not in LINKED_KINDS:
+            continue
+        about = describe(claim)
+        for other, other_about in blocks.get(_block_key(about), ()):
+            found = compare(claim, other, about, other_about)
+            if found:
+                links.append(found)
+    return links
+
+
+def group_links(links: Iterable[Link]) -> list[LinkGroup]:
+    """Join linked claims into "same thing" groups (connected components), reading order."""
+    parent: dict[int, int] = {}
+    claims: dict[int, Claim] = {}
+    reasons: dict[int, list[str]] = defaultdict(list)
+
+    def find(key: int) -> int:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for link in links:
+        for claim in (link.claim, link.other):
+            claims.setdefault(id(claim), claim)
+            parent.setdefault(id(claim), id(claim))
+        root_a, root_b = find(id(link.claim)), find(id(link.other))
+        if root_a != root_b:
+            parent[root_b] = root_a
+            reasons[root_a].extend(reasons.pop(root_b, []))
+        reasons[root_a].append(link.reason)
+    members: dict[int, list[Claim]] = defaultdict(list)
+    for key, claim in claims.items():
+        members[find(key)].append(claim)
+    groups = [
+        LinkGroup(
+            tuple(sorted(group, key=lambda c: (c.path, c.start))),
+            tuple(dict.fromkeys(reasons[root])),
+        )
+        for root, group in members.items()
+    ]
+    return sorted(groups, key=lambda g: (g.claims[0].path, g.claims[0].start))
