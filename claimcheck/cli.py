@@ -117,7 +117,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from claimcheck.engine.findings import SEVERITY_RANK
     from claimcheck.engine.registry import load_rules
-    from claimcheck.pipeline import CheckContext, check_document
+    from claimcheck.pipeline import CheckContext, check_documents
     from claimcheck.reports import json_report, text_report
 
     rules = load_rules([Path(p) for p in args.rules])
@@ -125,7 +125,7 @@ def run_check(args: argparse.Namespace) -> int:
     sources, source_errors = _read_all(args.source, None)
     errors += source_errors
     context = CheckContext(sources=sources)
-    findings = [f for document in documents for f in check_document(document, rules, context)]
+    findings = check_documents(documents, rules, context)
     if args.format == "json":
         _write(json_report.dumps(json_report.findings_payload(findings, len(documents), errors)))
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimcheck.claims import Claim
@@ -11,7 +11,8 @@ from claimcheck.documents.model import Document
 from claimcheck.engine.findings import Finding
 from claimcheck.engine.registry import Rule
 from claimcheck.engine.runner import Fixtures, run_rule
-from claimcheck.linking import link_claims
+from claimcheck.linking import group_links, link_claims
+from claimcheck.linking.syndication import Syndication, find_syndication
 
 
 def extract_claims(document: Document, kinds: Sequence[str] | None = None) -> list[Claim]:
@@ -39,6 +40,7 @@ class CheckContext:
 
     sources: list[Document] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)
+    syndication: Syndication = field(default_factory=lambda: Syndication({}))
     _source_claims: list[Claim] | None = None
 
     def source_claims(self) -> list[Claim]:
@@ -69,6 +71,10 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
             "links": lambda: link_claims(
                 fixtures.get("claims"), [*fixtures.get("claims"), *context.source_claims()]
             ),
+            # the links joined into "same thing" groups, each with the reasons it was joined
+            "groups": lambda: group_links(fixtures.get("links")),
+            # which documents (linted or sources) are copies of one wire story
+            "syndication": lambda: context.syndication,
         }
     )
     return fixtures
@@ -84,3 +90,36 @@ def check_document(
         findings.extend(run_rule(rule, document, fixtures))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def check_documents(
+    documents: Sequence[Document], rules: Sequence[Rule], context: CheckContext
+) -> list[Finding]:
+    """Check every linted document; furniture shared by copies of one story is reported once."""
+    context.syndication = find_syndication([*documents, *context.sources])
+    findings = [f for document in documents for f in check_document(document, rules, context)]
+    return merge_syndicated_furniture(findings, documents, context.syndication)
+
+
+def merge_syndicated_furniture(
+    findings: Sequence[Finding], documents: Sequence[Document], syndication: Syndication
+) -> list[Finding]:
+    """Drop a boilerplate finding repeated in a later copy of the same story, and say on
+    the first one where else it stands."""
+    lines = {document.path: document for document in documents}
+    first_seen: dict[tuple[int, str], int] = {}
+    merged: list[Finding] = []
+    for finding in findings:
+        if finding.category != "boilerplate" or finding.path not in lines:
+            merged.append(finding)
+            continue
+        story = syndication.story.get(finding.path, -1)
+        key = (story, lines[finding.path].line_text(finding.line).strip())
+        if key in first_seen and syndication.same_story(finding.path, merged[first_seen[key]].path):
+            first = merged[first_seen[key]]
+            also = f" (also in {finding.path}:{finding.line}, a copy of the same story)"
+            merged[first_seen[key]] = replace(first, message=first.message + also)
+            continue
+        first_seen[key] = len(merged)
+        merged.append(finding)
+    return merged

@@ -1,0 +1,80 @@
+"""Syndicated copy: documents that are the same wire story, near enough word for word.
+
+Two outlets running one wire story agree because they are one source, not two: their
+agreement is not independent confirmation, and furniture they share is reported once.
+Documents are compared by their word 5-gram shingles; a pair whose smaller side is
+mostly contained in the other is one story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.documents.model import Document
+
+SHINGLE_WORDS = 5
+SAME_STORY_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the other
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> frozenset[int]:
+    """Hashes of the overlapping five-word runs of a text, case and punctuation folded."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    if len(words) < SHINGLE_WORDS:
+        return frozenset({hash(" ".join(words))}) if words else frozenset()
+    return frozenset(
+        hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)
+    )
+
+
+@dataclass(frozen=True)
+class Syndication:
+    """Which documents (by path) are copies of one story; ``story`` maps path to story id."""
+
+    story: dict[str, int]
+
+    def same_story(self, path: str, other: str) -> bool:
+        return path != other and self.story.get(path, -1) == self.story.get(other, -2)
+
+    def copies_of(self, path: str) -> list[str]:
+        """The other documents that carry the same story as ``path``."""
+        story = self.story.get(path)
+        return [p for p, s in self.story.items() if s == story and p != path]
+
+    def independent(self, paths: Sequence[str]) -> list[str]:
+        """One path per story, in the order given: sources that confirm independently."""
+        seen: set[int] = set()
+        kept = []
+        for path in paths:
+            story = self.story.get(path, id(path))
+            if story not in seen:
+                seen.add(story)
+                kept.append(path)
+        return kept
+
+
+def find_syndication(documents: Sequence[Document]) -> Syndication:
+    """Group documents into stories: each joins the earliest earlier one it is a copy of.
+
+    An index from shingle to documents counts shared shingles, so a thousand sources are
+    not compared pair by pair.
+    """
+    prints = [shingles(document.text) for document in documents]
+    holders: dict[int, list[int]] = defaultdict(list)
+    story: dict[str, int] = {}
+    for index, document in enumerate(documents):
+        shared: Counter[int] = Counter()
+        for shingle in prints[index]:
+            shared.update(holders.get(shingle, ()))
+        story[document.path] = index
+        for earlier in sorted(shared):
+            smaller = min(len(prints[index]), len(prints[earlier]))
+            if smaller and shared[earlier] / smaller >= SAME_STORY_CONTAINMENT:
+                story[document.path] = story[documents[earlier].path]
+                break
+        for shingle in prints[index]:
+            holders[shingle].append(index)
+    return Syndication(story)
