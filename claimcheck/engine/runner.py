@@ -11,6 +11,7 @@ from claimcheck.documents.model import Document, Paragraph, Sentence
 from claimcheck.engine.findings import Evidence, Finding, Problem
 from claimcheck.engine.registry import Rule
 from claimcheck.errors import UsageError
+from claimcheck.linking.linker import Link
 
 
 class Fixtures:
@@ -48,12 +49,18 @@ def locate(document: Document, at: Any) -> tuple[int, int, int, int, str]:
 
 
 def as_evidence(item: Any) -> Evidence:
-    """Turn a claim (or an ``Evidence``) into evidence for a finding."""
+    """Turn a claim, a link (its other claim, with why they were linked) or an
+    ``Evidence`` into evidence for a finding."""
     if isinstance(item, Evidence):
         return item
     if isinstance(item, Claim):
         return Evidence(item.path, item.line, item.text, item.explanation)
-    raise TypeError(f"evidence must be a claim or Evidence, not {type(item).__name__}")
+    if isinstance(item, Link):
+        notes = [item.other.explanation, f"linked: {item.reason}"]
+        return Evidence(
+            item.other.path, item.other.line, item.other.text, "; ".join(filter(None, notes))
+        )
+    raise TypeError(f"evidence must be a claim, a link or Evidence, not {type(item).__name__}")
 
 
 def _failure_message(error: AssertionError) -> str:

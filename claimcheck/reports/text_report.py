@@ -85,10 +85,12 @@ def format_findings(
                 1, (finding.end_column - finding.column) if finding.end_line == finding.line else 1
             )
             lines.append("    " + " " * (finding.column - 1) + "^" * min(width, 80))
+        if explain and finding.explanation:
+            lines.append(_escape(f"    claim: {finding.explanation}", colour))
         for item in finding.evidence:
             lines.append(_escape(f"    evidence: {item.path}:{item.line}: {item.text}", colour))
-        if explain and finding.explanation:
-            lines.append(_escape(f"    resolved: {finding.explanation}", colour))
+            if explain and item.note:
+                lines.append(_escape(f"      {item.note}", colour))
     count = len(findings)
     noun = "finding" if count == 1 else "findings"
     lines.append(f"{count} {noun} in {files} file{'s' if files != 1 else ''}")
