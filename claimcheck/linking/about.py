@@ -67,10 +67,13 @@ def _counted_classes() -> dict[str, str]:
 
 
 @cache
-def _windows() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"\b{pattern}\b", re.I), kind) for pattern, kind in load_table("time_windows")
-    )
+def _window_pattern() -> re.Pattern[str]:
+    """One pattern for all windows, a named group per kind: the leftmost window wins."""
+    by_kind: dict[str, list[str]] = {}
+    for pattern, kind in load_table("time_windows"):
+        by_kind.setdefault(kind, []).append(pattern)
+    groups = "|".join(f"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in by_kind.items())
+    return re.compile(rf"\b(?:{groups})\b", re.I)
 
 
 @cache
@@ -120,12 +123,10 @@ def nearest_predicate(text: str, anchor: int, end: int | None = None) -> str | N
 
 def time_window(text: str) -> tuple[str | None, str]:
     """The first time window a text states, and its kind."""
-    found: tuple[int, str, str] | None = None
-    for pattern, kind in _windows():
-        match = pattern.search(text)
-        if match and (found is None or match.start() < found[0]):
-            found = (match.start(), match.group(0).lower(), kind)
-    return (found[1], found[2]) if found else (None, "unstated")
+    match = _window_pattern().search(text)
+    if match is None:
+        return None, "unstated"
+    return match.group(0).lower(), match.lastgroup or "unstated"
 
 
 def describe(claim: Claim) -> About:
