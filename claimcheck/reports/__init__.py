@@ -1,1 +1,110 @@
-"""Reports: claims and findings printed as text for people or JSON for programs."""
+"""Reports: claims and findings printed for people (text) or for programs and CI.
+
+Formats of ``check``: ``text``, ``json`` (the contract), ``jsonl``, ``sarif`` (2.1.0, for
+code scanning), ``github`` (workflow commands) and ``junit`` (XML). ``extract`` prints
+``text``, ``json`` or ``jsonl``. ``--statistics`` counts findings per rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line imports this module first; keep its start-up light
+    from claimcheck.claims import Claim
+    from claimcheck.documents.model import Document
+    from claimcheck.engine.findings import Finding
+    from claimcheck.engine.registry import Rule
+
+FINDING_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit")
+CLAIM_FORMATS = ("text", "json", "jsonl")
+STATISTICS_FORMATS = ("text", "json")
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """Everything a report of ``claimcheck check`` may print.
+
+    ``documents`` are the linted documents in input order (sources are not reported on);
+    ``files`` counts them; ``input_errors`` are the one-line messages of skipped files.
+    """
+
+    findings: Sequence[Finding]
+    documents: Sequence[Document]
+    rules: Sequence[Rule] = ()
+    input_errors: Sequence[str] = ()
+    files: int = field(default=-1)
+
+    @property
+    def file_count(self) -> int:
+        return len(self.documents) if self.files < 0 else self.files
+
+    def document(self, path: str) -> Document | None:
+        """The linted document at ``path``, if it was read."""
+        for document in self.documents:
+            if document.path == path:
+                return document
+        return None
+
+
+def render_findings(
+    format: str,
+    run: CheckRun,
+    *,
+    colour: bool = False,
+    explain: bool = False,
+    statistics: bool = False,
+) -> str:
+    """Render a check run in one of ``FINDING_FORMATS`` (``statistics``: text or json)."""
+    from claimcheck.reports import github, json_report, jsonl, junit, sarif, text_report
+    from claimcheck.reports import statistics as stats
+
+    if statistics:
+        if format == "json":
+            return json_report.dumps(stats.statistics_payload(run))
+        if format == "text":
+            return stats.format_statistics(run)
+        raise ValueError(f"--statistics works with --format text or json, not {format}")
+    if format == "json":
+        payload = json_report.findings_payload(run.findings, run.file_count, run.input_errors)
+        return json_report.dumps(payload)
+    if format == "jsonl":
+        return jsonl.findings_lines(run.findings)
+    if format == "sarif":
+        return sarif.dumps(sarif.sarif_log(run))
+    if format == "github":
+        return github.format_commands(run)
+    if format == "junit":
+        return junit.format_junit(run)
+    if format == "text":
+        by_path = {document.path: document for document in run.documents}
+        return text_report.format_findings(
+            run.findings, by_path, run.file_count, colour=colour, explain=explain
+        )
+    raise ValueError(f"unknown output format {format!r}; use one of {', '.join(FINDING_FORMATS)}")
+
+
+def render_claims(
+    format: str, results: Sequence[tuple[Document, list[Claim]]], *, explain: bool = False
+) -> str:
+    """Render extracted claims in one of ``CLAIM_FORMATS``."""
+    from claimcheck.reports import json_report, jsonl, text_report
+
+    if format == "json":
+        return json_report.dumps(json_report.claims_payload(results))
+    if format == "jsonl":
+        return jsonl.claims_lines(results)
+    if format == "text":
+        return text_report.format_claims(results, explain=explain)
+    raise ValueError(f"extract prints {', '.join(CLAIM_FORMATS)}, not {format!r}")
+
+
+__all__ = [
+    "CLAIM_FORMATS",
+    "FINDING_FORMATS",
+    "STATISTICS_FORMATS",
+    "CheckRun",
+    "render_claims",
+    "render_findings",
+]
