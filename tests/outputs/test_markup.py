@@ -1,0 +1,145 @@
+"""Markup awareness: only prose yields claims, and positions point into the original file."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.documents import read_document
+from claimcheck.documents.markup import markdown_prose, split_front_matter
+
+# Every non-prose construct carries a weekday, a figure and a date; the prose carries one
+# weekday ("Wednesday", line 9 column 21) and one figure ("More than 400 people", line 27).
+DRAFT = """---
+title: Offensive began Monday
+published: 2024-12-01
+summary: More than 900 people killed on Friday, 2024-11-29
+---
+<!-- editor: check the 700 figure from Tuesday
+against the wire before filing -->
+
+The offensive began Wednesday, officials said, citing `a log from Thursday with 500 rows`.
+
+```text
+Raw wire copy: at least 300 people were killed on Saturday, 2024-11-30.
+```
+
+~~~
+On Sunday 250 people fled.
+~~~
+
+    indented: 150 people on Thursday, 2024-11-28
+
+See the [map](https://example.org/2024/11/29/600-killed "Friday 600") and
+<https://example.org/2024-11-30/800> and https://example.org/2024/11/25/1000-dead.
+The [report][wire-2024-11-29] is linked.
+
+<div data-count="1100" data-day="Tuesday">
+
+More than 400 people were killed, according to the monitor.
+
+[wire-2024-11-29]: https://example.org/1200 "Tuesday 1200"
+"""
+
+
+def _claims(cli, path):
+    result = cli("extract", path, "--format", "json")
+    assert result.code == 0, result.err
+    (document,) = result.json()["documents"]
+    return document["claims"]
+
+
+def test_markdown_non_prose_never_yields_claims(cli, write):
+    path = write("draft.md", DRAFT)
+    claims = _claims(cli, path)
+    lines = DRAFT.splitlines()
+    prose_lines = {9, 21, 22, 23, 27}
+    assert {claim["line"] for claim in claims} <= prose_lines, [
+        (c["line"], c["text"]) for c in claims if c["line"] not in prose_lines
+    ]
+    texts = {claim["text"] for claim in claims}
+    for leaked in ("Monday", "Tuesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        assert not any(leaked in text for text in texts), texts
+    for figure in ("900", "700", "500", "300", "250", "150", "600", "800", "1000", "1100", "1200"):
+        assert not any(figure in text for text in texts), texts
+    (wednesday,) = [c for c in claims if c["text"].startswith("Wednesday")]
+    assert (wednesday["line"], wednesday["column"]) == (9, 21)
+    assert DRAFT[wednesday["start"] : wednesday["end"]] == wednesday["text"]
+    (toll,) = [c for c in claims if c["kind"] == "numeric"]
+    assert toll["line"] == 27 and lines[26][toll["column"] - 1 :].startswith(toll["text"])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_blanking_keeps_every_offset_and_line_break(newline):
+    source = DRAFT.replace("\n", newline)
+    _, body_start = split_front_matter("draft.md", source)
+    prose = markdown_prose(source, body_start)
+    assert len(prose.text) == len(source)
+    breaks = [i for i, ch in enumerate(source) if ch in "\r\n"]
+    assert [i for i, ch in enumerate(prose.text) if ch in "\r\n"] == breaks
+    for kept, original in zip(prose.text, source, strict=True):
+        assert kept == original or kept == " "
+
+
+def test_front_matter_only_dates_come_from_the_body(cli, write):
+    path = write("fm.md", "---\npublished: 2024-12-01\nnote: spoke Sunday\n---\nQuiet day.\n")
+    assert _claims(cli, path) == []
+
+
+def test_a_stray_backtick_does_not_swallow_the_next_paragraphs(write):
+    path = write(
+        "tick.md", "A lone ` backtick.\n\nThe offensive began Wednesday.\n\nAnd ` another.\n"
+    )
+    document = read_document(str(path))
+    assert "began Wednesday" in document.text
+    assert "A lone ` backtick." in document.text
+
+
+def test_inline_code_on_two_lines_of_one_paragraph_is_blanked(write):
+    path = write("code.md", "Run `claimcheck\ncheck 400 drafts` now.\n")
+    document = read_document(str(path))
+    assert "400" not in document.text and "now." in document.text
+
+
+def test_footnotes_stay_prose_and_reference_definitions_do_not(write):
+    path = write(
+        "notes.md",
+        "Casualties rose.[^1]\n\n[^1]: The monitor counted 400 dead.\n[w]: https://x.org/1 'T'\n",
+    )
+    text = read_document(str(path)).text
+    assert "The monitor counted 400 dead." in text
+    assert "https" not in text
+
+
+def test_html_block_text_is_prose_but_its_tags_and_scripts_are_not(write):
+    path = write(
+        "embed.md",
+        '<div class="note" data-n="12">\n<p>Police said 40 people were hurt.</p>\n'
+        "<script>var deaths = 99;</script>\n</div>\n",
+    )
+    document = read_document(str(path))
+    assert "Police said 40 people were hurt." in document.text
+    assert "99" not in document.text and "12" not in document.text
+    assert [s.text for s in document.sentences] == ["Police said 40 people were hurt."]
+
+
+def test_bare_urls_are_blanked_but_trailing_punctuation_is_kept(write):
+    path = write(
+        "url.md", "See https://en.wikipedia.org/wiki/Aleppo_(city). Then www.x.org/5, ok.\n"
+    )
+    text = read_document(str(path)).text
+    assert text.strip().startswith("See")
+    assert "wikipedia" not in text and "x.org" not in text
+    assert text.rstrip().endswith(". Then            , ok.")
+
+
+def test_html_script_and_style_are_skipped_and_positions_are_the_files(cli, write):
+    page = (
+        "<html><head><style>p::after { content: 'Monday 500'; }</style>\n"
+        '<meta property="article:published_time" content="2024-12-01">\n'
+        "<script>const toll = 'Friday 300 people';</script></head>\n"
+        "<body>\n<p>The offensive began <b>Wednesday</b>.</p>\n</body></html>\n"
+    )
+    path = write("page.html", page)
+    claims = _claims(cli, path)
+    assert [(c["kind"], c["line"], c["column"]) for c in claims] == [("temporal", 5, 27)]
+    assert page[claims[0]["start"] :].startswith("Wednesday</b>")
