@@ -12,12 +12,20 @@ from claimcheck.documents.model import Document
 from claimcheck.documents.positions import LineIndex
 from claimcheck.documents.published import FRONT_MATTER_KEYS, parse_publication_date
 from claimcheck.documents.segmentation import segment, split_blocks
+from claimcheck.documents.word import DOCX_SUFFIXES, read_word
 from claimcheck.errors import InputError
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+# Byte-order marks of the other Unicode encodings, longest first (UTF-32-LE starts like -16).
+_OTHER_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -29,7 +37,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if not target.exists():
             raise InputError(path, "no such file")
         if target.is_dir():
-            raise InputError(path, "is a directory, not a file")
+            raise InputError(path, "is a directory with no drafts in it (.md, .txt, .html, .docx)")
         if not target.is_file():
             raise InputError(path, "is not a regular file")
         size = target.stat().st_size
@@ -53,7 +61,10 @@ def _megabytes(size: int) -> str:
 
 def decode(path: str, data: bytes) -> str:
     """Decode UTF-8 (a byte-order mark is dropped), refusing binary files and empty ones."""
-    if b"\x00" in data[:8192] or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+    for bom, encoding in _OTHER_UNICODE_BOMS:
+        if data.startswith(bom):
+            raise InputError(path, f"{encoding} text, not UTF-8; save the file as UTF-8")
+    if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8-sig")
@@ -93,6 +104,9 @@ def read_document(
     data: bytes | None = None,
 ) -> Document:
     """Read, decode and segment one document; ``published`` overrides the file's own date."""
+    if path != "-" and os.path.splitext(path)[1].lower() in DOCX_SUFFIXES:
+        raw = read_bytes(path, max_bytes) if data is None else data
+        return _read_word_document(path, published, raw)
     source = decode(path, read_bytes(path, max_bytes) if data is None else data)
     kind = detect_format(path, source)
     metadata: dict = {}
@@ -131,6 +145,28 @@ def read_document(
         lines=LineIndex(source),
         text_starts=text_starts,
         text_ends=text_ends,
+    )
+
+
+def _read_word_document(path: str, published: date | None, data: bytes) -> Document:
+    """A ``.docx`` draft laid out one paragraph a line (see ``documents/word.py``)."""
+    word = read_word(path, data)
+    text = word.text
+    if not text.strip():
+        raise InputError(path, "no prose to check (the document has no text)")
+    published_on, published_from = _publication_date(path, {}, published)
+    paragraphs, sentences = segment(text, word.blocks())
+    return Document(
+        path=path,
+        source=text,
+        text=text,
+        format="docx",
+        published=published_on,
+        published_from=published_from,
+        metadata=dict(word.properties),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        lines=LineIndex(text),
     )
 
 

@@ -17,19 +17,52 @@ import yaml
 
 from claimcheck.errors import InputError
 
+# Any of \n, \r\n or a lone \r (old Mac files) ends a front-matter line.
 _FRONT_MATTER = re.compile(
-    r"\A---[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M
+    r"\A---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])(?:---|\.\.\.)[ \t]*"
+    r"(?:\r\n|\r|\n|\Z)",
+    re.S,
 )
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# A code span ends at the next backtick run of the same length, but never past a blank
+# line: a stray backtick must not swallow the paragraphs after it.
+_BLANK_LINE = r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)"
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!" + _BLANK_LINE + r").)+?(?<!`)\1(?!`)", re.S)
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# the label of a reference link, "[text][label]": a name for the target, not prose
+_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]\r\n]*\]")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.M)
+# "[label]: url 'title'" defines a link target; "[^1]: ..." is a footnote, which is prose
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S.*$", re.M)
+# inline HTML tags; their attributes (width="300", data-date="2024-12-01") are not prose
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# a bare web address: its digits are a path, not a figure or a date
+_BARE_URL = re.compile(r"(?<![\w@/])(?:https?://|www\.)[^\s<>]+")
+_URL_TRAILING_PUNCTUATION = ".,;:!?'\")]*_"
+# elements inside an HTML block whose content is never prose
+_NON_PROSE_ELEMENT = re.compile(
+    r"<(script|style|pre|code|template|noscript|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I
+)
 
 
 def blank(text: str) -> str:
     """Replace every character but line breaks with a space."""
     return re.sub(r"[^\r\n]", " ", text)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a timestamp that is not a real date (2024-02-31)
+    stays a string, so the publication-date check can name the key instead of failing."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], int]:
@@ -38,11 +71,13 @@ def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], int]:
     if match is None:
         return {}, 0
     try:
-        data = yaml.safe_load(match.group("body"))
+        data = yaml.load(match.group("body"), Loader=_FrontMatterLoader)  # a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise InputError(path, f"front matter is not valid YAML{where}") from None
+    except RecursionError:
+        raise InputError(path, "front matter is nested too deeply to read") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -57,14 +92,15 @@ class MarkdownProse:
 
 
 def markdown_prose(source: str, body_start: int) -> MarkdownProse:
-    """Blank the non-prose parts of a Markdown file and list its prose blocks."""
+    """Blank the non-prose parts of a Markdown file and list its prose blocks.
+
+    Blanked: front matter, fenced and indented code, HTML comments, the tags (not the
+    text) of HTML blocks and inline HTML, inline code, link targets, reference labels and
+    definitions, autolinks and bare web addresses. Every character keeps its offset.
+    """
     from markdown_it import MarkdownIt
 
-    chars = list(blank(source[:body_start]) + source[body_start:])
-    text = "".join(chars)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _AUTOLINK, _REFERENCE_DEFINITION):
-        text = pattern.sub(lambda match: blank(match.group(0)), text)
-
+    text = blank(source[:body_start]) + source[body_start:]
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
     def line_offset(line: int) -> int:
@@ -74,17 +110,51 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[tuple[int, int, str]] = []
     code_spans: list[tuple[int, int]] = []
+    html_spans: list[tuple[int, int]] = []
     block_kind = "paragraph"
     for token in tokens:
-        if token.type in ("fence", "code_block", "html_block") and token.map:
+        if token.type in ("fence", "code_block") and token.map:
             code_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
+        elif token.type == "html_block" and token.map:
+            html_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
         elif token.type.endswith("_open"):
             block_kind = token.tag if token.type == "heading_open" else token.type[: -len("_open")]
         elif token.type == "inline" and token.map:
             blocks.append((line_offset(token.map[0]), line_offset(token.map[1]), block_kind))
     for start, end in code_spans:
         text = text[:start] + blank(text[start:end]) + text[end:]
+    for start, end in html_spans:
+        text = text[:start] + _html_block_prose(text[start:end]) + text[end:]
+        # the visible text of an HTML block is prose of its own
+        blocks.append((start, end, "html"))
+    blocks.sort()
+    for pattern in (
+        _HTML_COMMENT,
+        _INLINE_CODE,
+        _LINK_TARGET,
+        _REFERENCE_LABEL,
+        _AUTOLINK,
+        _REFERENCE_DEFINITION,
+        _HTML_TAG,
+    ):
+        text = pattern.sub(lambda match: blank(match.group(0)), text)
+    text = _BARE_URL.sub(_blank_url, text)
     return MarkdownProse(text, blocks)
+
+
+def _html_block_prose(block: str) -> str:
+    """An HTML block of a Markdown file with its comments, tags and code blanked."""
+    for pattern in (_HTML_COMMENT, _NON_PROSE_ELEMENT, _HTML_TAG):
+        block = pattern.sub(lambda match: blank(match.group(0)), block)
+    return block
+
+
+def _blank_url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    kept = url.rstrip(_URL_TRAILING_PUNCTUATION)
+    if url.endswith(")") and kept.count("(") > kept.count(")"):
+        kept += ")"  # a Wikipedia-style address ends in its own parenthesis
+    return blank(kept) + url[len(kept) :]
 
 
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
