@@ -93,3 +93,15 @@ def test_progress_bar_draws_on_stderr_and_leaves_results_alone(monkeypatch):
     results = map_in_order(str, list(range(30)), jobs=1, progress=True, description="checking")
     assert results == [str(n) for n in range(30)]
     assert "checking" in terminal.getvalue()
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="--jobs runs serially without fork")
+def test_standard_input_is_read_once_in_the_parent(cli, many_drafts, marker_rules, monkeypatch):
+    draft = b"Piped copy with WARNME in it.\n"
+    outputs = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(draft)))
+        result = cli("check", "-", *many_drafts[:3], "--rules", marker_rules, "-j", jobs)
+        outputs.append(result.out)
+        assert "-:1:17: MARK01" in result.out
+    assert outputs[0] == outputs[1]
