@@ -143,3 +143,72 @@ def test_html_script_and_style_are_skipped_and_positions_are_the_files(cli, writ
     claims = _claims(cli, path)
     assert [(c["kind"], c["line"], c["column"]) for c in claims] == [("temporal", 5, 27)]
     assert page[claims[0]["start"] :].startswith("Wednesday</b>")
+
+
+# --- property: whatever the non-prose holds, only the prose yields claims -----------------
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimcheck.pipeline import extract_claims  # noqa: E402
+
+CLAIMY_SENTENCES = [
+    "More than 400 people were killed on Monday, police said.",
+    "On 2024-11-30 the toll rose to 1,200, officials said.",
+    "He said: \u201cWe lost 30 soldiers on Friday.\u201d",
+    "About 3 billion dollars was spent last week.",
+    "At least 60 civilians died Tuesday, according to the monitor.",
+]
+CLAIMY = st.sampled_from(CLAIMY_SENTENCES)
+QUIET = st.sampled_from(
+    ["The council met quietly.", "Rain fell on the old town.", "Nobody answered the door."]
+)
+
+
+def _non_prose(kind: str, claimy: str) -> str:
+    if kind == "fence":
+        return f"```\n{claimy}\n```"
+    if kind == "tilde":
+        return f"~~~ text\n{claimy}\n~~~"
+    if kind == "indented":
+        return f"    {claimy}"
+    if kind == "comment":
+        return f"<!-- {claimy} -->"
+    if kind == "inline":
+        return f"The council met `{claimy}` quietly."
+    return f"See [the archive](https://example.org/{claimy.replace(' ', '-')}) quietly."
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    front=CLAIMY,
+    blocks=st.lists(
+        st.one_of(
+            QUIET.map(lambda text: ("prose", text)),
+            st.tuples(
+                st.sampled_from(["fence", "tilde", "indented", "comment", "inline", "link"]),
+                CLAIMY,
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_code_front_matter_comments_and_links_never_yield_claims(tmp_path_factory, front, blocks):
+    parts = [text if kind == "prose" else _non_prose(kind, text) for kind, text in blocks]
+    source = f"---\npublished: 2024-12-01\nsummary: '{front}'\n---\n" + "\n\n".join(parts) + "\n"
+    path = tmp_path_factory.mktemp("prop") / "draft.md"
+    path.write_text(source, encoding="utf-8")
+    try:
+        document = read_document(str(path))
+    except Exception as error:  # only markup: "no prose to check" is the right answer
+        assert "no prose" in str(error)
+        return
+    assert extract_claims(document) == []
+
+
+@pytest.mark.parametrize("sentence", CLAIMY_SENTENCES)
+def test_the_same_sentences_as_prose_do_yield_claims(write, sentence):
+    path = write("prose.md", f"---\npublished: 2024-12-01\n---\n{sentence}\n")
+    assert extract_claims(read_document(str(path)))
