@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from claimcheck.lexicons import load_lexicon, load_table
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -224,6 +226,8 @@ class PeopleRegister:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self._by_name: dict[str, Person] = {}
+        # every name of two words or more as written, with its offsets: for spelling checks
+        self.occurrences: list[tuple[str, int, int]] = []
 
     # building -------------------------------------------------------------------------------
     @classmethod
@@ -236,19 +240,40 @@ class PeopleRegister:
         runs = (run for start, end in _regions(text) for run in _runs(text, start, end))
         for run in runs:
             for name, title, start, end, title_start in _titled_names(run):
-                if any(word in register_aliases for word in name.split()):
+                if " " not in name and name in register_aliases and title:
+                    register.find(name).titles.append(TitleUse(title, title_start, end))
+                    continue  # "Secretary Blinken": a title for "Antony Blinken"
+                if name not in register._by_name and any(
+                    word in register_aliases for word in name.split()
+                ):
                     continue  # "Fidan told Blinken Ankara ...": two mentions, not one name
                 if title and (" " in name or _has_head(title)):
+                    register.occurrences.append((name, start, end))
                     register_aliases |= register.add(name, title, title_start, end).aliases
                 elif name.count(" ") >= 1:
                     untitled.append((name, start, end))
         for name, start, end in untitled:
+            register.occurrences.append((name, start, end))
             if any(word in register_aliases for word in name.split()):
                 continue
             # the surname used again on its own: "Antony Blinken" ... "Blinken said"
             if name in register._by_name or text.count(name.split()[-1]) > text.count(name):
                 register.add(name, None, start, end)
+        register._fold_surnames()
         return register
+
+    def _fold_surnames(self) -> None:
+        """ "Secretary Blinken" is "US Secretary of State Antony Blinken": one entry."""
+        for person in list(self.people):
+            if " " in person.name:
+                continue
+            full = [p for p in self.people if " " in p.name and person.name in p.aliases]
+            if len(full) == 1:
+                full[0].titles.extend(person.titles)
+                full[0].mentions.extend(person.mentions)
+                full[0].gender = full[0].gender or person.gender
+                self.people.remove(person)
+                self._by_name[person.name] = full[0]
 
     def add(self, name: str, title: str | None = None, start: int = 0, end: int = 0) -> Person:
         """Add a person (or a title for one already known) and return the entry."""
@@ -341,6 +366,85 @@ class PeopleRegister:
 
     def to_json(self) -> list[dict]:
         return [person.to_json() for person in self.people]
+
+    def spelling_of(self, name: str) -> Person | None:
+        """The person whose name ``name`` misspells ("Hakan Fiden" for "Hakan Fidan", "Fiden"
+        for "Fidan"): close in spelling, not the same, the other words equal; possessives
+        and surnames alone are the same name, not variants."""
+        name = _POSSESSIVE.sub("", name)
+        own = self._by_name.get(name) or next((p for p in self.people if name in p.aliases), None)
+        words = name.split()
+        for person in self.people:
+            known = person.name.split()
+            if person is own or len(known) < 2:
+                continue
+            if len(words) == 1:
+                target = known[-1]
+            elif (
+                len(words) == len(known)
+                and sum(a != b for a, b in zip(words, known, strict=True)) == 1
+            ):
+                target = person.name
+            else:
+                continue
+            if min(len(name), len(target)) >= 4 and fuzz.ratio(name, target) >= 80:
+                if own is None or _established(person) >= _established(own):
+                    return person
+        return None
+
+    def name_variants(self) -> list[tuple[Person, Person]]:
+        """(variant, person) for each entry that misspells a better-established person."""
+        pairs = []
+        for person in self.people:
+            if " " in person.name:
+                target = self.spelling_of(person.name)
+                if target is not None and target is not person:
+                    pairs.append((person, target))
+        return pairs
+
+    def title_conflicts(
+        self, person: Person, other: Person | None = None
+    ) -> list[tuple[TitleUse, TitleUse]]:
+        """Pairs of titles given to one person that cannot both be right: "Turkish Defence
+        Minister" against "Turkish Foreign Minister"; a shortened title ("Secretary") is
+        part of the full one ("US Secretary of State") and no conflict."""
+        uses = person.titles if other is None else other.titles
+        conflicts = []
+        for index, mine in enumerate(person.titles):
+            theirs = uses[index + 1 :] if other is None else uses
+            for use in theirs:
+                if titles_conflict(mine.title, use.title):
+                    conflicts.append((mine, use))
+        return conflicts
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two resolved speakers (of one document or two) are the same: equal names,
+    a surname and its full name ("Fidan", "Hakan Fidan"), or one body named more or less
+    fully ("State Department", "the US State Department")."""
+    a_words = _DETERMINER.sub("", a.strip()).lower().replace("’", "'").split()
+    b_words = _DETERMINER.sub("", b.strip()).lower().replace("’", "'").split()
+    if not a_words or not b_words:
+        return False
+    if a_words == b_words:
+        return True
+    if len(a_words) == 1 or len(b_words) == 1:
+        return a_words[-1] == b_words[-1]
+    shorter, longer = sorted((a_words, b_words), key=len)
+    return longer[-len(shorter) :] == shorter
+
+
+def _established(person: Person) -> tuple[int, int]:
+    """How firmly a document establishes a name: its titles, then how often it is used."""
+    return (len(person.titles), len(person.mentions))
+
+
+def titles_conflict(a: str, b: str) -> bool:
+    """Whether two titles of one person disagree (neither is a shortening of the other)."""
+    words_a, words_b = normalise_title(a), normalise_title(b)
+    if not words_a or not words_b or "former" in words_a | words_b:
+        return False
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 def _mentions_a_role(text: str) -> bool:
