@@ -1,8 +1,8 @@
 """What a claim is about, read from its clause: the predicate class (killed, began, met),
-what it counts or concerns (people, the offensive, the truce), the names around it, and
-its time window ("so far", "in the past 24 hours"). Lexicons are data files:
-``predicates.tsv``, ``event_nouns.tsv``, ``counted_classes.tsv``, ``time_windows.tsv``,
-``subset_markers.txt``."""
+what it counts or concerns (people, the offensive, the truce), the places and names
+around it, and its time window ("so far", "in the past 24 hours"). Lexicons are data
+files: ``predicates.tsv``, ``event_nouns.tsv``, ``counted_classes.tsv``,
+``time_windows.tsv``, ``subset_markers.txt``, ``linking_predicates.tsv``."""
 
 from __future__ import annotations
 
@@ -16,13 +16,34 @@ from claimcheck.lexicons import load_lexicon, load_table
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|a\s+\w+\s+said)\b"
 )
+# A relative clause ("the strike, which began on September 13") is about its antecedent:
+# it does not start a clause of its own.
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)*\b")
+_POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It Its He She They We More About Nearly Some Most At In On "
     "By For From Of After Before Since Until When While But And Or According Other Monday "
     "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Mr Mrs Ms Dr".split()
+    "July August September October November December Mr Mrs Ms Dr Over Under Around Almost "
+    "Least Than Fewer Up To Another Both Each".split()
 )
+# A place is a name after a locative preposition or a verb whose object is a place: "in
+# Lebanon", "across northern Syria", "in the Valencia region", "captured Aleppo".
+_PLACE = re.compile(
+    r"\b(?:in|across|near|outside|around|into|throughout|entered|captured|seized|reached|hit|"
+    r"struck)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north(?:east|west)(?:ern)?|south(?:east|west)(?:ern)?)\s+)?"
+    r"((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)"
+)
+# A day phrase right after a speech verb dates the statement, not the figure
+# ("officials said on Sunday").
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|added|told \w+)\s*$", re.I)
+# Verbs of change say how a measure moved, not which measure it is ("the death toll rose")
+_CHANGE_CLASSES = frozenset({"rose", "fell"})
+# A predicate after the claim is farther, for a sentence's verb usually comes first
+_FOLLOWING_WEIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +56,23 @@ class About:
     topics: frozenset[str]
     names: frozenset[str]
     window: str | None
-    window_kind: str  # "cumulative", "window" or "unstated"
+    window_kind: str  # "cumulative", "window", "rate" or "unstated"
     subset: bool
+    # names after "in", "across" ...: where it happened
+    places: frozenset[str] = frozenset()
+    # the families of the topics (conflict, flood, earthquake): see event_nouns.tsv
+    families: frozenset[str] = frozenset()
+
+    @property
+    def actors(self) -> frozenset[str]:
+        """The names that are not places: who did it, took part or said it."""
+        return self.names - self.places
 
     def summary(self) -> str:
-        """One line for explanations: "killed · people · offensive · so far"."""
+        """One line for explanations: "killed · people · offensive · in Syria · so far"."""
         parts = [self.predicate or "?", self.counted or "", ", ".join(sorted(self.topics))]
+        if self.places:
+            parts.append("in " + ", ".join(sorted(self.places)))
         parts.append(self.window or "")
         return " · ".join(part for part in parts if part)
 
@@ -51,19 +83,35 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _predicate_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {word.lower(): predicate for word, predicate in load_table("predicates")}
+    table = {row[0].lower(): row[1] for row in load_table("predicates")}
     return re.compile(rf"\b(?:{_alternation(list(table))})\b", re.I), table
 
 
 @cache
-def _topic_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {word.lower(): canonical for word, canonical in load_table("event_nouns")}
+def _topic_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    table = {
+        row[0].lower(): (row[1], row[2] if len(row) > 2 else row[1])
+        for row in load_table("event_nouns")
+    }
     return re.compile(rf"\b(?:{_alternation(list(table))})\b", re.I), table
 
 
 @cache
 def _counted_classes() -> dict[str, str]:
-    return {noun: group for noun, group in load_table("counted_classes")}
+    return {row[0]: row[1] for row in load_table("counted_classes")}
+
+
+@cache
+def predicate_roles() -> dict[str, tuple[str, str]]:
+    """Predicate class -> (the class it is compared as, how it is told apart)."""
+    return {cls: (kin, how) for cls, kin, how in load_table("linking_predicates")}
+
+
+def predicate_kin(predicate: str | None) -> str | None:
+    """The class a predicate is compared as ("took_effect" is a kind of "began")."""
+    if predicate is None:
+        return None
+    return predicate_roles().get(predicate, (predicate, "-"))[0]
 
 
 @cache
@@ -79,6 +127,11 @@ def _window_pattern() -> re.Pattern[str]:
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(load_lexicon("titles"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load_lexicon("stopwords"))
 
 
 @cache
@@ -99,34 +152,84 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text`` around ``text[start:end]``."""
     clause_start = 0
     for match in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = match.end()
+        if not _RELATIVE.match(match.group(0)):
+            clause_start = match.end()
     following = _CLAUSE_BREAK.search(text, end)
     return clause_start, following.start() if following else len(text)
 
 
-def nearest_predicate(text: str, anchor: int, end: int | None = None) -> str | None:
+def nearest_predicate(
+    text: str, anchor: int, end: int | None = None, skip: frozenset[str] = frozenset()
+) -> str | None:
     """The predicate class named nearest to ``text[anchor:end]`` (before it wins ties)."""
     pattern, table = _predicate_index()
     end = anchor if end is None else end
     best: tuple[int, str] | None = None
     for match in pattern.finditer(text):
+        predicate = table[match.group(0).lower()]
+        if predicate in skip:
+            continue
         if match.start() >= anchor and match.end() <= end:
             distance = 0  # the predicate is inside the claim ("the death toll rose")
         elif match.end() <= anchor:
             distance = anchor - match.end()
         else:
-            distance = match.start() - end + 1
+            distance = (match.start() - end + 1) * _FOLLOWING_WEIGHT
         if best is None or distance < best[0]:
-            best = (distance, table[match.group(0).lower()])
+            best = (distance, predicate)
     return best[1] if best else None
 
 
 def time_window(text: str) -> tuple[str | None, str]:
-    """The first time window a text states, and its kind."""
-    match = _window_pattern().search(text)
-    if match is None:
-        return None, "unstated"
-    return match.group(0).lower(), match.lastgroup or "unstated"
+    """The first time window a text states, and its kind (a statement's date is not one)."""
+    for match in _window_pattern().finditer(text):
+        if not _SPEECH_BEFORE.search(text, 0, match.start()):
+            return match.group(0).lower(), match.lastgroup or "unstated"
+    return None, "unstated"
+
+
+def _window_span(text: str) -> tuple[int, int]:
+    for match in _window_pattern().finditer(text):
+        if not _SPEECH_BEFORE.search(text, 0, match.start()):
+            return match.span()
+    return 0, 0
+
+
+def _name(token: str) -> str:
+    return _POSSESSIVE.sub("", token)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words the lexicons know as common nouns and verbs: capitalised, they open a sentence
+    ("Rebels captured Aleppo"), they do not name anyone."""
+    words = set(_title_words()) | set(_function_words()) | set(_counted_classes())
+    words |= {row[0].lower() for row in load_table("event_nouns")}
+    words |= {row[0].lower() for row in load_table("predicates")}
+    return frozenset(words)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised name tokens, possessives dropped and hyphenated names split."""
+    common = _common_words()
+    names = set()
+    for token in _NAME_TOKEN.findall(text):
+        for part in _name(token).split("-"):
+            if part[:1].isupper() and part not in _NOT_NAMES and part.lower() not in common:
+                names.add(part)
+    return names
+
+
+def _counted_near(text: str, end: int) -> str | None:
+    """The counted class of the first counted noun right after a figure ("33,000 Boeing
+    machinists"): the figure's noun when the extractor stopped at a name before it."""
+    classes = _counted_classes()
+    for word in re.findall(r"[A-Za-z][\w-]*", text[end:])[:3]:
+        if word.lower() in classes:
+            return classes[word.lower()]
+        if not word[:1].isupper():
+            return None
+    return None
 
 
 def describe(claim: Claim) -> About:
@@ -135,32 +238,48 @@ def describe(claim: Claim) -> About:
     start, end = claim_span_in_sentence(claim)
     clause_start, clause_end = clause_bounds(text, start, end)
     clause = text[clause_start:clause_end]
+    window, window_kind = time_window(clause)
+    if window is None:
+        window, window_kind = time_window(text)
+    # nouns inside the window ("since the war began") date the figure, they are not its topic
+    window_start, window_end = _window_span(clause)
+    topic_text = clause[:window_start] + " " * (window_end - window_start) + clause[window_end:]
     topic_pattern, topic_table = _topic_index()
-    topics = frozenset(topic_table[m.group(0).lower()] for m in topic_pattern.finditer(clause))
+    found = [topic_table[m.group(0).lower()] for m in topic_pattern.finditer(topic_text)]
     counted = None
     predicate = None
     if claim.kind == "numeric":
         unit = getattr(claim.value, "unit", None)
-        counted = _counted_classes().get(unit, unit) if unit else None
-        predicate = getattr(claim.value, "predicate", None)
+        if unit and unit.lower() not in _function_words():
+            counted = _counted_classes().get(unit, unit)
+        else:
+            counted = _counted_near(text, end)
+        # the clause's own verb, outside the window ("since it began") and not a verb of
+        # change ("the death toll rose to 514": the measure is the toll); the extractor's
+        # sentence-wide predicate when the clause has none
+        predicate = nearest_predicate(
+            topic_text, start - clause_start, end - clause_start, skip=_CHANGE_CLASSES
+        ) or getattr(claim.value, "predicate", None)
     if predicate is None:
         predicate = nearest_predicate(clause, start - clause_start, end - clause_start)
-    window, window_kind = time_window(clause)
-    if window is None:
-        window, window_kind = time_window(text)
-    titles = _title_words()
-    names = frozenset(
-        token
-        for token in _NAME_TOKEN.findall(clause)
-        if token not in _NOT_NAMES and token.lower() not in titles
-    ) - set(claim.text.split())
+    if claim.kind == "numeric" and counted is None:
+        if predicate_roles().get(predicate or "", ("", "-"))[1] == "people":
+            counted = _counted_classes().get("people", "people")
+    claimed = set(claim.text.split())
+    names = frozenset(_names(clause) - claimed)
+    places = (
+        frozenset(part for match in _PLACE.finditer(clause) for part in _names(match.group(1)))
+        & names
+    )
     return About(
         kind=claim.kind,
         predicate=predicate,
         counted=counted,
-        topics=topics,
+        topics=frozenset(canonical for canonical, _ in found),
         names=names,
         window=window,
         window_kind=window_kind,
         subset=bool(_subset_marker().search(clause)),
+        places=places,
+        families=frozenset(family for _, family in found),
     )

@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.claims import Claim
-from claimcheck.linking.about import About, describe
+from claimcheck.linking.about import About, describe, predicate_kin, predicate_roles
 
 LINKED_KINDS = frozenset({"temporal", "numeric"})  # quotes are matched by their words
+# A figure with no window and one "so far" both count everything up to their writing: a later
+# one updates an earlier one. Any other window ("in the past 24 hours", "a day") must match.
+OPEN_ENDED = frozenset({"unstated", "cumulative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,11 @@ class LinkGroup:
 
 
 def _block_key(about: About) -> tuple[str, str | None, str | None]:
-    return (about.kind, about.predicate, about.counted if about.kind == "numeric" else None)
+    return (
+        about.kind,
+        predicate_kin(about.predicate),
+        about.counted if about.kind == "numeric" else None,
+    )
 
 
 def _relation(claim: Claim, other: Claim) -> str:
@@ -50,35 +57,53 @@ def _relation(claim: Claim, other: Claim) -> str:
     return "earlier" if other.published < claim.published else "later"
 
 
+def _each_has_its_own(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Both name someone the other does not: "Lavrov and Fidan" against "Araghchi and Fidan"."""
+    return bool(one - other) and bool(other - one)
+
+
 def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Link | None:
     """Link two described claims, or ``None`` with nothing to link them."""
     if claim is other or claim.kind != other.kind or claim.kind not in LINKED_KINDS:
         return None
-    if about.predicate is None or about.predicate != other_about.predicate:
+    kin = predicate_kin(about.predicate)
+    if kin is None or kin != predicate_kin(other_about.predicate):
         return None
-    reasons = [f"both '{about.predicate}'"]
+    if about.predicate == other_about.predicate:
+        reasons = [f"both '{about.predicate}'"]
+    else:
+        reasons = [f"'{about.predicate}' and '{other_about.predicate}' both '{kin}'"]
     score = 0.5
     shared_topics = about.topics & other_about.topics
-    if about.topics and other_about.topics and not shared_topics:
-        return None  # the offensive began; the truce began
     shared_names = about.names & other_about.names
+    if about.places and other_about.places and not about.places & other_about.places:
+        return None  # deaths in Lebanon and deaths in Gaza; a strike in Montreal, one in Seattle
+    by_participants = predicate_roles().get(kin, (kin, "-"))[1] == "participants"
+    if by_participants:
+        # a call or a meeting is who took part in it, whatever was discussed
+        if not about.actors & other_about.actors or _each_has_its_own(
+            about.actors, other_about.actors
+        ):
+            return None  # two phone calls on one day
+    elif about.families and other_about.families and not about.families & other_about.families:
+        return None  # the offensive began, the truce began; deaths in a flood and in a quake
     if claim.kind == "numeric":
         if about.counted != other_about.counted:
             return None  # 60 civilians and 400 people are different measures
-        if about.subset or other_about.subset:
+        if about.subset != other_about.subset:
             return None  # "at least 60 civilians among them" is part of a whole
-        if "window" in (about.window_kind, other_about.window_kind):
+        if not (about.window_kind in OPEN_ENDED and other_about.window_kind in OPEN_ENDED):
             if about.window != other_about.window:
                 return None  # "in the past 24 hours" is not "so far"
             reasons.append(f"same window '{about.window}'")
             score += 0.1
-        if about.names and other_about.names and not shared_names and not shared_topics:
-            return None  # different places or actors, nothing else in common
         if about.counted:
             reasons.append(f"both count {about.counted}")
             score += 0.2
     elif not (shared_topics or shared_names):
         return None  # "began Wednesday" alone does not say what began
+    if about.names and other_about.names and not shared_names and not shared_topics:
+        return None  # different places or actors, nothing else in common
     if shared_topics:
         reasons.append("both about the " + ", ".join(sorted(shared_topics)))
         score += 0.2
