@@ -1,4 +1,4 @@
-"""The command line: ``claimcheck extract``, ``check`` and ``rules``.
+"""The command line: ``claimcheck extract``, ``check``, ``rules`` and ``test-rules``.
 
 Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 a usage or
 input error (the other files are still checked).
@@ -57,14 +57,56 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-level",
         choices=("error", "warning", "info"),
-        default="warning",
-        help="lowest severity that makes the exit code 1 (default: warning)",
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: the config's, else warning)",
     )
+    _config_options(check, selection=True)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="PATH")
     rules.add_argument("--explain", metavar="ID", help="print the full documentation of a rule")
+    _config_options(rules)
+
+    test_rules = commands.add_parser(
+        "test-rules", help="check annotated fixture drafts (<!-- expect: ID -->) against the rules"
+    )
+    test_rules.add_argument(
+        "paths", nargs="+", metavar="PATH", help="fixture drafts, or folders of rules and drafts"
+    )
+    test_rules.add_argument("--rules", action="append", default=[], metavar="PATH")
+    _config_options(test_rules)
+
     return parser
+
+
+def _config_options(sub: argparse.ArgumentParser, selection: bool = False) -> None:
+    """--config (and for check, --select/--ignore): see claimcheck/config.py."""
+    sub.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a claimcheck.toml or pyproject.toml (default: found from here upwards)",
+    )
+    sub.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    if selection:
+        sub.add_argument(
+            "--select", action="append", metavar="ID", help="run only these ids/prefixes/categories"
+        )
+        sub.add_argument(
+            "--ignore", action="append", metavar="ID", help="leave out ids/prefixes/categories"
+        )
+
+
+def _session(args: argparse.Namespace):
+    from claimcheck.engine.session import start_session
+
+    return start_session(
+        config_file=args.config,
+        rule_paths=args.rules,
+        select=getattr(args, "select", None),
+        ignore=getattr(args, "ignore", None),
+        fail_level=getattr(args, "fail_level", None),
+        use_config=not args.isolated,
+    )
 
 
 def _error(message: str) -> None:
@@ -116,15 +158,15 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from claimcheck.engine.findings import SEVERITY_RANK
-    from claimcheck.engine.registry import load_rules
-    from claimcheck.pipeline import CheckContext, check_documents
+    from claimcheck.pipeline import check_documents
     from claimcheck.reports import json_report, text_report
 
-    rules = load_rules([Path(p) for p in args.rules])
+    session = _session(args)
+    rules = session.rules
     documents, errors = _read_all(args.files, _published(args.published))
-    sources, source_errors = _read_all(args.source, None)
+    sources, source_errors = _read_all([*map(str, session.config.sources), *args.source], None)
     errors += source_errors
-    context = CheckContext(sources=sources)
+    context = session.context(sources)
     findings = check_documents(documents, rules, context)
     if args.format == "json":
         _write(json_report.dumps(json_report.findings_payload(findings, len(documents), errors)))
@@ -137,24 +179,36 @@ def run_check(args: argparse.Namespace) -> int:
         )
     if errors:
         return EXIT_ERROR
-    failing = SEVERITY_RANK[args.fail_level]
+    failing = SEVERITY_RANK[session.config.fail_level or "warning"]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= failing for f in findings) else EXIT_OK
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from claimcheck.engine.registry import load_rules
+    from claimcheck.engine.registry import explain_rule
 
-    rules = load_rules([Path(p) for p in args.rules])
+    session = _session(args)
+    rules = session.rules
     if args.explain:
-        for rule in rules:
-            if rule.id == args.explain.upper():
-                _write(f"{rule.id} {rule.name} ({rule.category}, {rule.severity})\n\n{rule.doc}")
-                return EXIT_OK
+        found = session.rule(args.explain)
+        if found is not None:
+            _write(explain_rule(found))
+            return EXIT_OK
         _error(f"no rule with id {args.explain!r}")
         return EXIT_ERROR
     for rule in rules:
         _write(f"{rule.id}  {rule.category:<20} {rule.severity:<8} {rule.summary}")
     return EXIT_OK
+
+
+def run_test_rules(args: argparse.Namespace) -> int:
+    from claimcheck.engine.expectations import rule_folders, run_rule_tests
+
+    paths = [Path(p) for p in args.paths]
+    # a folder holding rule files is tested with its own rules
+    args.rules = [*args.rules, *rule_folders(paths)]
+    report, passed = run_rule_tests(paths, _session(args))
+    _write(report)
+    return EXIT_OK if passed else EXIT_FINDINGS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,7 +220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
-    handlers = {"extract": run_extract, "check": run_check, "rules": run_rules}
+    handlers = {
+        "extract": run_extract,
+        "check": run_check,
+        "rules": run_rules,
+        "test-rules": run_test_rules,
+    }
+
     try:
         return handlers[args.command](args)
     except (UsageError, ValueError) as error:

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimcheck.claims import Claim
+from claimcheck.config import Config
 from claimcheck.documents.model import Document
 from claimcheck.engine.findings import Finding
+from claimcheck.engine.fixtures import FixtureDefinition
 from claimcheck.engine.registry import Rule
-from claimcheck.engine.runner import Fixtures, run_rule
+from claimcheck.engine.runner import Fixtures, run_rules
 from claimcheck.linking import group_links, link_claims
 from claimcheck.linking.syndication import Syndication, find_syndication
 
@@ -39,7 +41,12 @@ class CheckContext:
     """What the rules of one run share: the sources and the configuration."""
 
     sources: list[Document] = field(default_factory=list)
-    config: dict[str, Any] = field(default_factory=dict)
+    config: Config = field(default_factory=Config)
+    # the user's fixtures (claimcheck_conftest.py beside their rules), and run-scoped values
+    fixtures: dict[str, FixtureDefinition] = field(default_factory=dict)
+    run_fixture_values: dict[str, Any] = field(default_factory=dict)
+    # the reference facts base (issue 9); None until one is plugged in
+    facts: Any = None
     syndication: Syndication = field(default_factory=lambda: Syndication({}))
     _source_claims: list[Claim] | None = None
 
@@ -60,6 +67,8 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
         {
             "document": lambda: document,
             "published": lambda: document.published,
+            "paragraphs": lambda: document.paragraphs,
+            "sentences": lambda: document.sentences,
             "claims": lambda: extract_claims(document),
             "temporal_claims": claims_of("temporal"),
             "numeric_claims": claims_of("numeric"),
@@ -67,6 +76,7 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
             "sources": lambda: context.sources,
             "source_claims": context.source_claims,
             "config": lambda: context.config,
+            "facts": lambda: context.facts,
             # this document's claims linked to claims about the same thing, here or in a source
             "links": lambda: link_claims(
                 fixtures.get("claims"), [*fixtures.get("claims"), *context.source_claims()]
@@ -75,7 +85,9 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
             "groups": lambda: group_links(fixtures.get("links")),
             # which documents (linted or sources) are copies of one wire story
             "syndication": lambda: context.syndication,
-        }
+        },
+        definitions=context.fixtures,
+        run_cache=context.run_fixture_values,
     )
     return fixtures
 
@@ -83,13 +95,9 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
 def check_document(
     document: Document, rules: Sequence[Rule], context: CheckContext
 ) -> list[Finding]:
-    """Run every rule on one linted document; findings in line order."""
-    fixtures = document_fixtures(document, context)
-    findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(run_rule(rule, document, fixtures))
-    findings.sort(key=Finding.sort_key)
-    return findings
+    """Run the enabled rules on one linted document (configured severities, inline
+    suppressions applied); findings in line order."""
+    return run_rules(rules, document, document_fixtures(document, context), context.config)
 
 
 def check_documents(

@@ -1,6 +1,7 @@
 """The rule engine: rules are plain functions asking for their inputs by name."""
 
 from claimcheck.engine.findings import CATEGORIES, SEVERITIES, Finding, Problem, problem
+from claimcheck.engine.fixtures import fixture
 from claimcheck.engine.registry import Rule, load_rules, rule
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "Finding",
     "Problem",
     "Rule",
+    "fixture",
     "load_rules",
     "problem",
     "rule",

@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.engine.findings import CATEGORIES, SEVERITIES
+from claimcheck.engine.fixtures import (
+    CONFTEST_NAME,
+    FixtureDefinition,
+    conftest_files,
+    fixture_marker,
+)
+from claimcheck.engine.introspection import compile_rule_source
 from claimcheck.errors import UsageError
 
 _RULE_ATTRIBUTE = "__claimcheck_rule__"
@@ -89,7 +96,8 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
             files.extend(
                 p
                 for p in sorted(path.glob("*.py"))
-                if p.name not in ("__init__.py", "conftest.py") and not p.name.startswith("test_")
+                if p.name not in ("__init__.py", "conftest.py", CONFTEST_NAME)
+                and not p.name.startswith("test_")
             )
         elif path.is_file():
             files.append(path)
@@ -109,7 +117,9 @@ def _import_file(path: Path) -> object:
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
-        spec.loader.exec_module(module)
+        # compiled with pytest's assertion rewriting, so a bare assert shows its values
+        code = compile_rule_source(path.read_bytes(), path)
+        exec(code, module.__dict__)
     except Exception as error:  # a broken rule file is a usage error, not a traceback
         del sys.modules[module_name]
         raise UsageError(
@@ -135,3 +145,35 @@ def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
                 )
             rules[rule_id] = Rule(rule_id, category, severity, function, each, str(path))
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+def load_fixtures(paths: Iterable[Path] | None = None) -> dict[str, FixtureDefinition]:
+    """The user fixtures of the ``claimcheck_conftest.py`` files beside ``paths``."""
+    definitions: dict[str, FixtureDefinition] = {}
+    for path in conftest_files(paths or []):
+        module = _import_file(path)
+        for _, function in inspect.getmembers(module, inspect.isfunction):
+            marker = fixture_marker(function)
+            if marker is None or function.__module__ != module.__name__:
+                continue
+            name, scope = marker
+            if name in definitions:
+                raise UsageError(
+                    f"{path}: fixture {name!r} is already defined in {definitions[name].path}"
+                )
+            definitions[name] = FixtureDefinition(name, function, scope, str(path))
+    return definitions
+
+
+def explain_rule(rule: Rule) -> str:
+    """What ``claimcheck rules --explain ID`` prints: the rule's header, where it lives,
+    what it runs over, and its docstring."""
+    header = f"{rule.id} {rule.name} ({rule.category}, default severity {rule.severity})"
+    lines = [header, "=" * len(header), ""]
+    lines.append(f"Defined in {rule.path}")
+    if rule.each is not None:
+        lines.append(f"Runs once per {rule.each[0]} in {rule.each[1]}")
+    lines.append(f"Asks for: {', '.join(rule.parameters) or 'nothing'}")
+    lines.append("")
+    lines.append(rule.doc or "(this rule has no docstring)")
+    return "\n".join(lines)

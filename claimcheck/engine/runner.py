@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.claims import Claim
 from claimcheck.documents.model import Document, Paragraph, Sentence
 from claimcheck.engine.findings import Evidence, Finding, Problem
+from claimcheck.engine.fixtures import CONFTEST_NAME, Fixtures
+from claimcheck.engine.introspection import assertion_message
 from claimcheck.engine.registry import Rule
-from claimcheck.errors import UsageError
 from claimcheck.linking.linker import Link
 
+if TYPE_CHECKING:
+    from claimcheck.config import Config
 
-class Fixtures:
-    """Inputs a rule can ask for by parameter name, computed once per document on demand."""
-
-    def __init__(self, providers: dict[str, Callable[[], Any]]) -> None:
-        self._providers = providers
-        self._values: dict[str, Any] = {}
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._providers
-
-    def get(self, name: str) -> Any:
-        if name not in self._values:
-            if name not in self._providers:
-                known = ", ".join(sorted(self._providers))
-                raise UsageError(f"no fixture named {name!r} (known: {known})")
-            self._values[name] = self._providers[name]()
-        return self._values[name]
+__all__ = ["Fixtures", "as_evidence", "locate", "run_rule", "run_rules"]
 
 
 def locate(document: Document, at: Any) -> tuple[int, int, int, int, str]:
@@ -63,17 +51,14 @@ def as_evidence(item: Any) -> Evidence:
     raise TypeError(f"evidence must be a claim, a link or Evidence, not {type(item).__name__}")
 
 
-def _failure_message(error: AssertionError) -> str:
-    message = str(error).strip()
-    if message:
-        return message
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    return f"assertion failed: {frame.line}" if frame.line else "assertion failed"
-
-
 def _rule_error(rule: Rule, document: Document, error: BaseException) -> Finding:
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == rule.path]
-    where = f" (line {frames[-1].lineno} of {rule.path})" if frames else ""
+    # Point at the deepest line the user wrote: in the rule file, or in a fixture of theirs.
+    frames = [
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if f.filename == rule.path or Path(f.filename).name == CONFTEST_NAME
+    ]
+    where = f" (line {frames[-1].lineno} of {frames[-1].filename})" if frames else ""
     return Finding(
         rule="CC900",
         category="rule-error",
@@ -121,7 +106,7 @@ def run_rule(
                     raise TypeError(f"a rule yields problem(...), not {type(produced).__name__}")
                 record(produced.at, produced.message, produced.evidence)
         except AssertionError as error:
-            record(item, _failure_message(error))
+            record(item, assertion_message(error))
 
     try:
         if rule.each is None:
@@ -133,4 +118,26 @@ def run_rule(
                 call({**others, parameter: item}, item)
     except Exception as error:  # noqa: BLE001 - a rule's bug must not stop the run
         return [*findings, _rule_error(rule, document, error)]
+    return findings
+
+
+def run_rules(
+    rules: Sequence[Rule],
+    document: Document,
+    fixtures: Fixtures,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Run the rules the configuration enables for this document, with its severities,
+    then drop what the draft's inline suppressions hide; findings in line order."""
+    from claimcheck.config import Config
+    from claimcheck.engine.suppression import apply_suppressions
+
+    config = config if config is not None else Config()
+    findings: list[Finding] = []
+    for rule in rules:
+        if config.is_enabled(rule.id, rule.category, document.path):
+            severity = config.severity_for(rule.id, rule.category)
+            findings.extend(run_rule(rule, document, fixtures, severity))
+    findings = apply_suppressions(document, findings, config.report_unused_suppressions)
+    findings.sort(key=Finding.sort_key)
     return findings
