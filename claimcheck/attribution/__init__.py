@@ -41,11 +41,16 @@ _THAT = re.compile(
     re.I,
 )
 _LEADING_PUNCTUATION = " ,.;:—–-"
-_OPENING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+_OPENING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,6}")
 _TRAILING_CONJUNCTION = re.compile(r"(?:[\s,.;:]+(?:and|while|but|before|as))*[\s,.;:]*$")
 # Verbs that report speech with or without "that" ("The source said the talks ...");
 # the others need "that", a colon or a quote ("Burton explained from a podium" is not speech).
 _BARE_CLAUSE_LEMMAS = frozenset({"say", "tell", "add", "write", "report"})
+_NOT_A_CLAUSE = re.compile(
+    r"\s*(?:[.!?]|$|(?:from|to|at|in|on|with|by|for|about|over|after|before|during|again|"
+    r"also|further|briefly|later|earlier|repeatedly)\b(?![^.]*\bthat\b))",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +262,8 @@ class _Extraction:
     def _subject(self, sentence: Sentence) -> Person | None:
         """The person a sentence opens with ("Miller declined to comment."), if registered."""
         match = _OPENING_NAME.match(sentence.text)
-        return self.register.find(match.group(0).split()[-1]) if match else None
+        name = split_mention(match.group(0)).name if match else None
+        return self.register.find(name) if name else None
 
     def _value(
         self,
@@ -289,7 +295,8 @@ class _Extraction:
         if quote is None and not content:
             return None, resolution.person
         if quote is None and lemma not in _BARE_CLAUSE_LEMMAS and cue != "according to":
-            if not (match.colon or self._follows_that(item)):
+            # "Burton explained from a podium": a verb of speech, but no reported words
+            if _NOT_A_CLAUSE.match(self.masked[item.end : item.sentence.end]):
                 return None, resolution.person
         value = AttributionValue(
             speaker=resolution.speaker,
@@ -325,10 +332,6 @@ class _Extraction:
                 if earlier.lower().split()[-1] == head:
                     return Resolution(earlier, None)
         return resolution
-
-    def _follows_that(self, item: _Found) -> bool:
-        following = self.masked[item.end : item.sentence.end]
-        return re.match(r"\s*that\b", following) is not None
 
     def _content(self, item: _Found) -> str:
         """The reported words: what follows the cue, or the clause before ", X said"."""

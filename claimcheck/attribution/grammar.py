@@ -133,7 +133,7 @@ def constructions() -> dict[str, pp.Regex]:
     """The named constructions of the grammar, built once."""
     finite, gerunds = _cue_words()
     mention = _mention()
-    appositive = r"(?P<appositive>,\s+(?:who|(?i:a|an|the)\s)[^,“”\"\n]{1,120}?,)"
+    appositive = r"(?P<appositive>,\s+(?:who|speaking|(?i:a|an|the)\s)[^,“”\"\n]{1,120}?,)"
     addressee = (
         r"(?:(?:(?<=told)|(?<=tells)|(?<=telling))\s+(?P<addressee>reporters|journalists|"
         r"(?:the|a|an)\s+\w+(?:\s+\w+)?(?=\s+(?:that|in|on|“|,|:))|everyone|[A-Z][\w’'-]*))?"
@@ -150,7 +150,10 @@ def constructions() -> dict[str, pp.Regex]:
         + r"(?P<colon>\s*:)?"
     ).set_name("speaker_first")
     cue_first = pp.Regex(
-        r"(?<=[,”]\s)(?P<cue>" + finite + r")\s+(?P<mention>" + mention + r")" + _STATEMENT_TAIL
+        r"(?<=[,”]\s)(?P<cue>" + finite + r")\s+(?P<mention>" + mention + r")"
+        # "..., said the talks had stalled": a verb after it makes the mention a subject
+        r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|"
+        r"did|does|do)\b)" + _STATEMENT_TAIL
     ).set_name("cue_first")
     according_to = pp.Regex(
         r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<mention>" + mention + r")"

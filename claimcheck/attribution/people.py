@@ -54,6 +54,12 @@ def _honorific_genders() -> dict[str, str]:
 
 
 @cache
+def _honorifics() -> frozenset[str]:
+    """Mr, Mrs, Sir ...: part of how a name is written, not of a post."""
+    return frozenset(row[0] for row in load_table("title_genders") if row[2:] == ("honorific",))
+
+
+@cache
 def _demonyms() -> dict[str, str]:
     """Country → adjective ("turkey" → "turkish"), lower case."""
     return {row[0]: row[1] for row in load_table("demonyms")}
@@ -117,7 +123,7 @@ def normalise_title(title: str) -> frozenset[str]:
     for word in re.findall(r"[a-z][a-z.'-]*", text):
         bare = _POSSESSIVE.sub("", word).rstrip(".")
         bare = _demonyms().get(bare, bare)
-        if bare not in _CONNECTORS and bare not in _honorific_genders():
+        if bare not in _CONNECTORS and bare not in _honorifics():
             words.add(bare)
     return frozenset(words)
 

@@ -1,0 +1,83 @@
+"""The people register: names, titles, roles, resolution, merging across documents."""
+
+from __future__ import annotations
+
+from claimcheck.attribution.people import (
+    PeopleRegister,
+    same_speaker,
+    split_mention,
+    titles_conflict,
+)
+
+TEXT = (
+    "Turkey’s top diplomat and US Secretary of State Antony Blinken spoke Sunday.\n"
+    "Blinken and Turkish Foreign Minister Hakan Fidan discussed the offensive, State "
+    "Department spokeswoman Jane Doe said.\n"
+    "Secretary Blinken later flew to Brussels."
+)
+
+
+def test_split_mention_into_title_and_name():
+    mention = split_mention("Turkish Foreign Minister Hakan Fidan")
+    assert (mention.title, mention.name) == ("Turkish Foreign Minister", "Hakan Fidan")
+    assert split_mention("President Bashar al-Assad").name == "Bashar al-Assad"
+    assert split_mention("a Syrian war monitor").name is None
+
+
+def test_register_people_titles_and_aliases():
+    register = PeopleRegister.from_text(TEXT)
+    people = {p.name: p.to_json() for p in register.people}
+    assert set(people) == {"Antony Blinken", "Hakan Fidan", "Jane Doe"}
+    assert people["Antony Blinken"]["titles"] == ["Secretary", "US Secretary of State"]
+    assert people["Hakan Fidan"]["aliases"] == ["Fidan"]
+    assert register.find("Jane Doe").gender == "female"
+
+
+def test_mentions_resolve_by_surname_title_role_and_pronoun():
+    register = PeopleRegister.from_text(TEXT)
+    assert register.resolve("Fidan").speaker == "Hakan Fidan"
+    assert register.resolve("Turkey’s top diplomat").speaker == "Hakan Fidan"
+    assert register.resolve("the Secretary").speaker == "Antony Blinken"
+    assert register.resolve("the spokeswoman").speaker == "Jane Doe"
+    doe = register.find("Doe")
+    assert register.resolve("she", doe).speaker == "Jane Doe"
+    assert register.resolve("he", doe).speaker == "he"  # not compatible with a spokeswoman
+    assert register.resolve("the ministry").speaker == "ministry"
+
+
+def test_registers_merge_across_documents():
+    wire = PeopleRegister.from_text("Turkish Foreign Minister Hakan Fidan said so.")
+    draft = PeopleRegister.from_text("Foreign Minister Hakan Fidan and Minister Ali Demir met.")
+    merged = PeopleRegister.merged([wire, draft])
+    assert [p.name for p in merged.people] == ["Hakan Fidan", "Ali Demir"]
+    assert sorted(merged.find("Fidan").to_json()["titles"]) == [
+        "Foreign Minister",
+        "Turkish Foreign Minister",
+    ]
+
+
+def test_title_conflicts_and_shortened_titles():
+    assert titles_conflict("Turkish Defence Minister", "Turkish Foreign Minister")
+    assert not titles_conflict("Secretary", "US Secretary of State")
+    assert not titles_conflict("Turkey's top diplomat", "Turkish Foreign Minister")
+    assert not titles_conflict("former President", "Vice President")
+
+
+def test_spelling_variants_but_not_possessives_or_surnames():
+    register = PeopleRegister.from_text(
+        "Turkish Foreign Minister Hakan Fidan spoke. Hakan Fiden said Fiden would go."
+    )
+    assert register.spelling_of("Hakan Fiden").name == "Hakan Fidan"
+    assert register.spelling_of("Fiden").name == "Hakan Fidan"
+    assert register.spelling_of("Fidan's") is None
+    assert register.spelling_of("Fidan") is None
+    assert [(a.name, b.name) for a, b in register.name_variants()] == [
+        ("Hakan Fiden", "Hakan Fidan")
+    ]
+
+
+def test_same_speaker_across_documents():
+    assert same_speaker("Hakan Fidan", "Fidan")
+    assert same_speaker("State Department", "US State Department")
+    assert not same_speaker("Hakan Fidan", "Antony Blinken")
+    assert not same_speaker("Matthew Miller", "Mark Miller")
