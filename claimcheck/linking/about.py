@@ -14,7 +14,9 @@ from claimcheck.claims import Claim
 from claimcheck.lexicons import load_lexicon, load_table
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|a\s+\w+\s+said)\b"
+    r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|according to)\b"
+    # the attribution tail ("..., the State Department said") names the speaker, not the event
+    r"|,\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,5}(?:said|says|reported|told)\b"
 )
 # A relative clause ("the strike, which began on September 13") is about its antecedent:
 # it does not start a clause of its own.
@@ -32,7 +34,7 @@ _NOT_NAMES = frozenset(
 # Lebanon", "across northern Syria", "in the Valencia region", "captured Aleppo".
 _PLACE = re.compile(
     r"\b(?:in|across|near|outside|around|into|throughout|entered|captured|seized|reached|hit|"
-    r"struck)\s+(?:the\s+)?"
+    r"struck)\s+(?:(?:most|much|all|parts?|the rest) of\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north(?:east|west)(?:ern)?|south(?:east|west)(?:ern)?)\s+)?"
     r"((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)"
@@ -65,8 +67,8 @@ class About:
 
     @property
     def actors(self) -> frozenset[str]:
-        """The names that are not places: who did it, took part or said it."""
-        return self.names - self.places
+        """The names that are not places or countries: who did it or took part."""
+        return self.names - self.places - country_names()
 
     def summary(self) -> str:
         """One line for explanations: "killed · people · offensive · in Syria · so far"."""
@@ -195,8 +197,27 @@ def _window_span(text: str) -> tuple[int, int]:
     return 0, 0
 
 
+@cache
+def _country_of_adjective() -> dict[str, str]:
+    """Adjective -> country ("turkish" -> "Turkey", ``demonyms.tsv``), so that "Turkey's top
+    diplomat" and the "Turkish Foreign Minister" share a name."""
+    countries: dict[str, str] = {}
+    for country, adjective in load_table("demonyms"):
+        if " " not in country and "." not in country and len(country) > 2:
+            countries.setdefault(adjective, country.capitalize())
+            countries.setdefault(country, country.capitalize())
+    return countries
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Countries as names: a country is a place, never a participant of a call."""
+    return frozenset(_country_of_adjective().values())
+
+
 def _name(token: str) -> str:
-    return _POSSESSIVE.sub("", token)
+    bare = _POSSESSIVE.sub("", token)
+    return _country_of_adjective().get(bare.lower(), bare)
 
 
 @cache

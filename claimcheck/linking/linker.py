@@ -102,6 +102,8 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
             score += 0.2
     elif not (shared_topics or shared_names):
         return None  # "began Wednesday" alone does not say what began
+    elif about.actors and other_about.actors and not about.actors & other_about.actors:
+        return None  # Boeing's strike began on Friday; Canada Post's began on a Friday too
     if about.names and other_about.names and not shared_names and not shared_topics:
         return None  # different places or actors, nothing else in common
     if shared_topics:
