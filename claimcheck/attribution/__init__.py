@@ -42,7 +42,8 @@ _THAT = re.compile(
 )
 _LEADING_PUNCTUATION = " ,.;:—–-"
 _OPENING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,6}")
-_TRAILING_CONJUNCTION = re.compile(r"(?:[\s,.;:]+(?:and|while|but|before|as))*[\s,.;:]*$")
+_TRAILING_CONJUNCTIONS = ("and", "while", "but", "before", "as")
+_WORD_CHARACTER = re.compile(r"[A-Za-zÀ-ÿ0-9]")
 # Verbs that report speech with or without "that" ("The source said the talks ...");
 # the others need "that", a colon or a quote ("Burton explained from a podium" is not speech).
 _BARE_CLAUSE_LEMMAS = frozenset({"say", "tell", "add", "write", "report"})
@@ -274,7 +275,7 @@ class _Extraction:
     ) -> tuple[AttributionValue | None, Person | None]:
         match = item.match
         cue = match.cue.lower() if match.construction != "according_to" else "according to"
-        cue = re.sub(r"\s+", " ", cue)
+        cue = " ".join(cue.split())
         lemma = speech_verbs().get(cue, cue)
         if match.construction == "coordinated":
             if previous_value is None or previous_found is None:
@@ -350,7 +351,7 @@ class _Extraction:
         masked_following = self.masked[item.end : limit]
         if _has_words(masked_following):
             content = following.strip(_LEADING_PUNCTUATION + "\n")
-            return _TRAILING_CONJUNCTION.sub("", _THAT.sub("", content, count=1))
+            return _without_trailing_conjunction(_THAT.sub("", content, count=1))
         earlier = [f.end for f in others if f.end <= item.start]
         begin = max(earlier) if earlier else sentence.start
         preceding = self.text[begin : item.start].strip(_LEADING_PUNCTUATION + "\n")
@@ -402,10 +403,20 @@ def _is_single_name(word: str) -> bool:
     )
 
 
+def _without_trailing_conjunction(content: str) -> str:
+    """ "Turkey would “support ...” and" → without the "and" that joins the next cue."""
+    content = content.rstrip(" ,.;:")
+    words = content.rsplit(None, 1)
+    while len(words) == 2 and words[1] in _TRAILING_CONJUNCTIONS:
+        content = words[0].rstrip(" ,.;:")
+        words = content.rsplit(None, 1)
+    return content
+
+
 def _only_punctuation(text: str) -> bool:
     return not text.strip(" ,.;:—–-\n\r\t")
 
 
 def _has_words(masked: str) -> bool:
     """Whether masked text holds words outside quotes."""
-    return re.search(r"[A-Za-zÀ-ÿ0-9]", masked) is not None
+    return _WORD_CHARACTER.search(masked) is not None

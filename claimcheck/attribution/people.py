@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from claimcheck.lexicons import load_lexicon, load_table
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LOWER_WORD = re.compile(r"[a-z.]+")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'.-]*")
@@ -79,7 +80,7 @@ def _is_title_word(word: str) -> bool:
 
 @cache
 def _is_name_word(word: str) -> bool:
-    if word.lower() in _PARTICLES or re.match(r"(?:al|el)-[A-Z]", word):
+    if word.lower() in _PARTICLES or word.startswith(("al-", "el-")):
         return True
     if word.isupper() and len(word.rstrip(".")) > 1:
         return False  # "JOIN US ON TELEGRAM", "YPG": shouting and acronyms are not names
@@ -183,7 +184,22 @@ _CAPITALISED_RUN = re.compile(
     r"von|de|da|der|den|di|du|le|la|del)[ \t]+)*(?:(?:al|el)-)?[A-Z][\w’'-]*\.?)*"
 )
 # Up to six words before a run, on its line, read backwards: where its title may start.
-_WORDS_BEFORE_REVERSED = re.compile(r"(?:[ \t]+[\w’'.-]+){0,6}")
+_WORDS_BEFORE_REVERSED = re.compile(r"[ \t]+([\w’'.-]+)")
+
+
+def _title_reach(text: str, start: int) -> int:
+    """How far before ``start`` a lower-case title runs ("State Department spokesman")."""
+    reach = 0
+    window = text[max(0, start - 80) : start][::-1]
+    for _ in range(6):
+        match = _WORDS_BEFORE_REVERSED.match(window, reach)
+        if match is None:
+            break
+        word = match.group(1)[::-1]
+        if not (_is_title_word(word) or word in ("of", "the") or word[:1].isupper()):
+            break
+        reach = match.end()
+    return reach
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
@@ -191,8 +207,7 @@ def _regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         start, end = match.span()
-        before = _WORDS_BEFORE_REVERSED.match(text[max(0, start - 80) : start][::-1])
-        reach = before.end() if before else 0
+        reach = _title_reach(text, start)
         if " " not in match.group(0) and not reach:
             continue  # one capitalised word alone: a sentence opener or a place
         start -= reach
@@ -459,7 +474,7 @@ def _mentions_a_role(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     if any(role in lowered for role in _role_synonyms()):
         return True
-    words = [w for w in re.findall(r"[a-z.]+", lowered) if w not in ("the", "a", "an")]
+    words = [w for w in _LOWER_WORD.findall(lowered) if w not in ("the", "a", "an")]
     return bool(words) and words[-1] in title_words() and words[-1] not in ("state", "us")
 
 
@@ -476,7 +491,7 @@ def _has_head(title: str) -> bool:
 
 
 def _gender_of_title(title: str) -> str | None:
-    for word in re.findall(r"[a-z.]+", title.lower()):
+    for word in _LOWER_WORD.findall(title.lower()):
         gender = _honorific_genders().get(word)
         if gender:
             return gender
