@@ -78,4 +78,12 @@ def configured_facts_paths(config: Mapping[str, Any], folder: Path | None = None
             paths.extend(matches or [full])
         else:
             paths.append(full)
-    return paths
+    return [_shown(path) for path in paths]
+
+
+def _shown(path: Path) -> Path:
+    """A path as findings cite it: relative to the working folder when under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

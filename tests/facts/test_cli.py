@@ -121,3 +121,14 @@ def test_figure_and_event_findings_from_the_command_line(cli, write):
     result = cli("check", draft, "--facts", SEED_FACTS, "--format", "json")
     rules = [(f["rule"], f["line"]) for f in fact_findings(result)]
     assert rules == [("CC402", 4), ("CC402", 4), ("CC403", 6)]
+
+
+def test_configuration_names_facts_files(cli, write, tmp_path):
+    write("facts/world.yaml", SEED_FACTS.read_text(encoding="utf-8"))
+    config = write("claimcheck.toml", '[facts]\nfiles = ["facts/*.yaml"]\n')
+    result = cli(
+        "check", STALE, "--config", config, "--published", "2025-03-01", "--format", "json"
+    )
+    found = fact_findings(result)
+    assert [f["rule"] for f in found] == ["CC401"] * 3
+    assert found[0]["evidence"][0]["path"].endswith("world.yaml")
