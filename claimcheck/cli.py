@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a reference document (wire copy, release, earlier report)",
     )
     check.add_argument(
+        "--facts",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a facts file (YAML, docs/facts.md) to check titles, dates and figures against",
+    )
+    check.add_argument(
         "--rules",
         action="append",
         default=[],
@@ -76,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     test_rules.add_argument("--rules", action="append", default=[], metavar="PATH")
     _config_options(test_rules)
 
+    facts = commands.add_parser("facts", help="work with facts files (docs/facts.md)")
+    facts_commands = facts.add_subparsers(dest="facts_command", required=True, metavar="ACTION")
+    facts_check = facts_commands.add_parser(
+        "check", help="validate facts files: one 'path:line: problem' line each, exit 2"
+    )
+    facts_check.add_argument("files", nargs="+", metavar="FILE", help="facts files (YAML)")
     return parser
 
 
@@ -167,6 +180,7 @@ def run_check(args: argparse.Namespace) -> int:
     sources, source_errors = _read_all([*map(str, session.config.sources), *args.source], None)
     errors += source_errors
     context = session.context(sources)
+    context.facts = _facts_base(args.facts, session.config)
     findings = check_documents(documents, rules, context)
     if args.format == "json":
         _write(json_report.dumps(json_report.findings_payload(findings, len(documents), errors)))
@@ -181,6 +195,32 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     failing = SEVERITY_RANK[session.config.fail_level or "warning"]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= failing for f in findings) else EXIT_OK
+
+
+def _facts_base(paths: Sequence[str], config):
+    """The facts base of ``--facts`` and the configured files; a bad file is a usage error."""
+    from claimcheck.errors import UsageError
+    from claimcheck.facts import FactsError, configured_facts_paths, load_facts
+
+    try:
+        files = [*configured_facts_paths(config, getattr(config, "folder", None)), *paths]
+        return load_facts(files) if files else None
+    except FactsError as error:
+        raise UsageError(f"facts files have problems:\n{error}") from None
+
+
+def run_facts(args: argparse.Namespace) -> int:
+    from claimcheck.facts import check_facts
+
+    base, problems = check_facts(args.files)
+    for found in problems:
+        _write(str(found))
+    if problems:
+        return EXIT_ERROR
+    counts = [(len(args.files), "facts file"), (len(base.terms), "office term")]
+    counts += [(len(base.events), "event"), (len(base.figures), "reference figure")]
+    _write(", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts) + ": no problems")
+    return EXIT_OK
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -225,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": run_check,
         "rules": run_rules,
         "test-rules": run_test_rules,
+        "facts": run_facts,
     }
 
     try:
