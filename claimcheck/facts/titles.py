@@ -20,6 +20,7 @@ from claimcheck.facts.base import FactsBase
 from claimcheck.facts.model import Term
 from claimcheck.lexicons import load_table
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w’'.-]*[\w’']"
 _NAME_LINK = r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la)\s+)?)"
 _NOT_NAMES = (
@@ -104,7 +105,7 @@ def _grammar(base: FactsBase) -> _Grammar:
         rf"(?:(?P<inner>(?i:{modifiers}))(?:\s+|-))?"
         rf"(?P<role>(?i:{roles})){suffix}"
     )
-    known = rf"(?:{names})(?![\w’'-])|" if names else ""
+    known = rf"(?:{names})(?=['’]s\b|(?![\w’'-]))|" if names else ""
     name = rf"(?P<name>{known}{_GENERIC_NAME})"
     start = r"(?<![\w’'.-])"
     grammar = _Grammar(
@@ -137,6 +138,8 @@ def _mention(match: re.Match[str], shape: str, text: str, base: FactsBase) -> Ti
     title_end = match.end("suffix") if groups.get("suffix") else match.end("role")
     modifier = groups.get("suffix") or groups.get("inner") or groups.get("modifier")
     name = groups.get("name")
+    if name:
+        name = _POSSESSIVE.sub("", name)  # "Antony Blinken's visit"
     if name and shape == "before" and base.person_named(name) is None:
         # a name the base does not know: what split_mention leaves after the title words
         split = split_mention(f"{match.group('role')} {name}")
@@ -241,20 +244,13 @@ def judge_title(match: TitleMatch, base: FactsBase, day: date) -> TitleConflict 
                 return TitleConflict(
                     match,
                     f"{mention.text!r}: {person} still held the office of {title} on {when} "
-                    f"(in office since {term.start}), so not 'former'",
+                    f"(in office since {term.start}), so not {mention.modifier.lower()!r}",
                     (term,),
                 )
-            if day < own_terms[0].start.earliest:
-                return TitleConflict(
-                    match,
-                    f"{mention.text!r}: {person} had not yet taken office as {title} on "
-                    f"{when} (took office {own_terms[0].start})",
-                    (own_terms[0],),
-                )
-            return None
+            return None  # before the first recorded term: an earlier one may be unrecorded
         if holding:
             return None
-        return _not_holding(match, person, title, own_terms, holders, day)
+        return _not_holding(base, match, person, title, own_terms, holders, day)
     if kind == "past" or not base.is_single_holder(office[0]) or len(holders) != 1:
         return None  # an unlisted earlier holder, or an office the base does not cover then
     holder = holders[0]
@@ -270,13 +266,14 @@ def judge_title(match: TitleMatch, base: FactsBase, day: date) -> TitleConflict 
 
 
 def _not_holding(
+    base: FactsBase,
     match: TitleMatch,
     person: str,
     title: str,
     own_terms: list[Term],
     holders: list[Term],
     day: date,
-) -> TitleConflict:
+) -> TitleConflict | None:
     when = day.isoformat()
     mention = match.mention
     successor = ""
@@ -293,6 +290,8 @@ def _not_holding(
             (last, *others[:1]),
         )
     first = own_terms[0]
+    if not others or not base.is_single_holder(first.role):
+        return None  # an earlier, unrecorded term is possible unless someone else held it
     return TitleConflict(
         match,
         f"{mention.text!r}: {person} took office as {title} only on {first.start}, after "

@@ -109,3 +109,44 @@ def test_find_titles_shapes(world):
     mention = find_titles("President Bashar al-Assad fled.", world)[0]
     assert match_title(mention, world).offices == (("President", "Syria"),)
     assert judge_title(match_title(mention, world), world, MARCH) is not None
+
+
+def test_possessive_names_are_the_same_person(world, draft):
+    document = draft("US Secretary of State Antony Blinken’s visit was cut short.\n")
+    (title,) = document_titles(document, world)
+    assert title.match.person == "Antony Blinken"
+    assert conflicts(world, document) == []
+
+
+def test_before_the_first_recorded_term_only_when_someone_else_held_it(world, draft, write):
+    from claimcheck.facts import load_facts
+
+    # the record has Trump's second term only: his first may simply be missing
+    extra = write(
+        "presidents.yaml",
+        "offices:\n  - person: Donald Trump\n    role: President\n    body: United States\n"
+        "    from: 2025-01-20\n",
+    )
+    base = load_facts([extra])
+    for text in ("Former President Donald Trump said so.\n", "President Donald Trump said so.\n"):
+        assert conflicts(base, draft(text, published="2019-06-01")) == [], text
+    # with Biden's term recorded, 2024-12-01 is covered: Trump was not yet president
+    biden = write(
+        "biden.yaml",
+        "offices:\n  - person: Joe Biden\n    role: President\n    body: United States\n"
+        "    from: 2021-01-20\n    to: 2025-01-20\n",
+    )
+    base = load_facts([extra, biden])
+    ((_, conflict),) = conflicts(base, draft("President Donald Trump said so.\n"))
+    assert "took office as United States President only on 2025-01-20" in conflict.message
+    assert "was Joe Biden" in conflict.message
+
+
+def test_role_descriptions_and_modifiers_as_written(world, draft):
+    ((_, conflict),) = conflicts(world, draft("Rubio, the new top diplomat, said so.\n"))
+    assert "Marco Rubio took office as US Secretary of State only on 2025-01-21" in (
+        conflict.message
+    )
+    ((_, conflict),) = conflicts(world, draft("Ousted President Bashar al-Assad fled.\n"))
+    assert conflict.message.endswith("so not 'ousted'")
+    assert conflicts(world, draft("Ousted President Bashar al-Assad fled.\n", "2025-03-01")) == []
