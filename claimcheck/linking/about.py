@@ -42,8 +42,9 @@ _PLACE = re.compile(
 # A day phrase right after a speech verb dates the statement, not the figure
 # ("officials said on Sunday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|added|told \w+)\s*$", re.I)
-# Verbs of change say how a measure moved, not which measure it is ("the death toll rose")
-_CHANGE_CLASSES = frozenset({"rose", "fell"})
+# A date right after an event noun dates the event itself: "the election on February 23",
+# "the general election held on 4 July"
+_EVENT_BEFORE_DATE = re.compile(r"^\W*(?:\w+\W+){0,2}$")
 # A predicate after the claim is farther, for a sentence's verb usually comes first
 _FOLLOWING_WEIGHT = 2
 
@@ -107,6 +108,12 @@ def _counted_classes() -> dict[str, str]:
 def predicate_roles() -> dict[str, tuple[str, str]]:
     """Predicate class -> (the class it is compared as, how it is told apart)."""
     return {cls: (kin, how) for cls, kin, how in load_table("linking_predicates")}
+
+
+@cache
+def change_classes() -> frozenset[str]:
+    """Verbs that say how a measure moved or stands, not which measure it is ("rose")."""
+    return frozenset(cls for cls, (_, how) in predicate_roles().items() if how == "change")
 
 
 def predicate_kin(predicate: str | None) -> str | None:
@@ -182,19 +189,20 @@ def nearest_predicate(
     return best[1] if best else None
 
 
+def _window_match(text: str) -> re.Match[str] | None:
+    """The first window of a text that is not a statement's date."""
+    for match in _window_pattern().finditer(text):
+        if not _SPEECH_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
+            return match
+    return None
+
+
 def time_window(text: str) -> tuple[str | None, str]:
     """The first time window a text states, and its kind (a statement's date is not one)."""
-    for match in _window_pattern().finditer(text):
-        if not _SPEECH_BEFORE.search(text, 0, match.start()):
-            return match.group(0).lower(), match.lastgroup or "unstated"
-    return None, "unstated"
-
-
-def _window_span(text: str) -> tuple[int, int]:
-    for match in _window_pattern().finditer(text):
-        if not _SPEECH_BEFORE.search(text, 0, match.start()):
-            return match.span()
-    return 0, 0
+    match = _window_match(text)
+    if match is None:
+        return None, "unstated"
+    return match.group(0).lower(), match.lastgroup or "unstated"
 
 
 @cache
@@ -253,17 +261,24 @@ def _counted_near(text: str, end: int) -> str | None:
     return None
 
 
+def _states_a_level(clause: str, predicate: str | None) -> bool:
+    """Whether a clause says where a measure stands ("rose to", "stands at", "death toll")."""
+    if predicate in change_classes():
+        return True
+    pattern, table = _predicate_index()
+    return any(table[m.group(0).lower()] in change_classes() for m in pattern.finditer(clause))
+
+
 def describe(claim: Claim) -> About:
     """Describe what a claim is about, from its clause."""
     text = claim.sentence.text
     start, end = claim_span_in_sentence(claim)
     clause_start, clause_end = clause_bounds(text, start, end)
     clause = text[clause_start:clause_end]
-    window, window_kind = time_window(clause)
-    if window is None:
-        window, window_kind = time_window(text)
+    in_clause = _window_match(clause)
+    window, window_kind = time_window(clause if in_clause else text)
     # nouns inside the window ("since the war began") date the figure, they are not its topic
-    window_start, window_end = _window_span(clause)
+    window_start, window_end = in_clause.span() if in_clause else (0, 0)
     topic_text = clause[:window_start] + " " * (window_end - window_start) + clause[window_end:]
     topic_pattern, topic_table = _topic_index()
     found = [topic_table[m.group(0).lower()] for m in topic_pattern.finditer(topic_text)]
@@ -279,10 +294,20 @@ def describe(claim: Claim) -> About:
         # change ("the death toll rose to 514": the measure is the toll); the extractor's
         # sentence-wide predicate when the clause has none
         predicate = nearest_predicate(
-            topic_text, start - clause_start, end - clause_start, skip=_CHANGE_CLASSES
+            topic_text, start - clause_start, end - clause_start, skip=change_classes()
         ) or getattr(claim.value, "predicate", None)
     if predicate is None:
         predicate = nearest_predicate(clause, start - clause_start, end - clause_start)
+    topic_matches = list(topic_pattern.finditer(topic_text, 0, start - clause_start))
+    if (
+        predicate is None
+        and claim.kind == "temporal"
+        and topic_matches
+        and _EVENT_BEFORE_DATE.match(clause[topic_matches[-1].end() : start - clause_start])
+    ):
+        predicate = "occurred"  # "the election on February 23": the event took place then
+    if window and window.startswith("on ") and _states_a_level(clause, predicate):
+        window_kind = "cumulative"  # "the toll rose to 95 on Wednesday": as of Wednesday
     if claim.kind == "numeric" and counted is None:
         if predicate_roles().get(predicate or "", ("", "-"))[1] == "people":
             counted = _counted_classes().get("people", "people")
