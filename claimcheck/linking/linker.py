@@ -78,8 +78,8 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
     shared_names = about.names & other_about.names
     if about.places and other_about.places and not about.places & other_about.places:
         return None  # deaths in Lebanon and deaths in Gaza; a strike in Montreal, one in Seattle
-    by_participants = predicate_roles().get(kin, (kin, "-"))[1] == "participants"
-    if by_participants:
+    how = predicate_roles().get(kin, (kin, "-"))[1]
+    if how == "participants":
         # a call or a meeting is who took part in it, whatever was discussed
         if not about.actors & other_about.actors or _each_has_its_own(
             about.actors, other_about.actors
@@ -92,7 +92,15 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
             return None  # 60 civilians and 400 people are different measures
         if about.subset != other_about.subset:
             return None  # "at least 60 civilians among them" is part of a whole
-        if not (about.window_kind in OPEN_ENDED and other_about.window_kind in OPEN_ENDED):
+        # a day dates a happening ("33,000 machinists walked off the job on Friday") but is
+        # the window of a tally ("20 people were killed on Tuesday"); a rate is never a total
+        dated_event = how in ("event", "participants") and "rate" not in (
+            about.window_kind,
+            other_about.window_kind,
+        )
+        if not dated_event and not (
+            about.window_kind in OPEN_ENDED and other_about.window_kind in OPEN_ENDED
+        ):
             if about.window != other_about.window:
                 return None  # "in the past 24 hours" is not "so far"
             reasons.append(f"same window '{about.window}'")
