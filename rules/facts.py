@@ -122,8 +122,10 @@ def figure_contradicts_reference(claim, document, facts, temporal_claims):
 
 @rule("CC404", category="name-variant", severity="info")
 def house_title(document, facts):
-    """A title written in a form the house style avoids ("Turkish FM" for "Turkish Foreign
-    Minister"), as the facts base's ``titles`` section says.
+    """A title written in a form the house style avoids.
+
+    The facts base's ``titles`` section gives, for an office, the title the house writes
+    ("Turkish Foreign Minister") and the variants it does not use ("Turkish FM").
 
     Why it matters: one title for one office, the way the house writes it, reads as
     deliberate; variants read as careless and can be mistaken for another office.

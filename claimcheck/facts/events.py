@@ -47,30 +47,47 @@ def topics_in(text: str) -> frozenset[str]:
     return frozenset(topic_canonical()[m.group(0).lower()] for m in _topic_pattern().finditer(text))
 
 
+_PROPER_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[-’'][A-Za-z]+)*")
+
+
+def names_in(clause: str) -> frozenset[str]:
+    """Capitalised words of a clause past its first word: places and parties it names."""
+    words = _PROPER_NAME.findall(clause.strip())
+    first = clause.strip().split(" ", 1)[0]
+    return frozenset(w for w in words if w != first)
+
+
 def names_appear(names: Sequence[str], text: str) -> bool:
     """Whether any of ``names`` is written in ``text`` as a whole word."""
     return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
 
 
-def in_scope(candidates: Sequence[Event], sentence: str, document: Document | None) -> list[Event]:
+def in_scope(
+    candidates: Sequence[Scoped],
+    sentence: str,
+    document: Document | None,
+    clause_names: frozenset[str] = frozenset(),
+) -> list[Scoped]:
     """The candidates the sentence is about, by the names they carry.
 
-    Names in the sentence decide; a sentence without any ("The rebel offensive began
-    Thursday") takes the one candidate the document names, and none if several fit.
+    Names in the sentence decide; a clause naming nothing ("The rebel offensive began
+    Thursday") takes the one candidate the document names, and none if several fit. A
+    clause naming other places ("The offensive in Kursk began") is about something else.
     """
     named_here = [c for c in candidates if not c.names or names_appear(c.names, sentence)]
     if any(c.names for c in named_here) or len(named_here) == 1 and not named_here[0].names:
         return named_here
-    if document is None:
+    if document is None or clause_names:
         return []
     named_in_document = [c for c in candidates if c.names and names_appear(c.names, document.text)]
     return named_in_document if len(named_in_document) == 1 else []
 
 
-def _clauses(claim: Claim) -> list[tuple[str | None, frozenset[str], str]]:
-    """(predicate, topics, how) of the clause a date stands in, and of a "same day" clause."""
+def _clauses(claim: Claim) -> list[tuple[str | None, frozenset[str], frozenset[str], str]]:
+    """(predicate, topics, names, how) of the clause a date stands in, and of a clause
+    "the same day X" after it."""
     about = describe(claim)
-    found = [(about.predicate, about.topics, "")]
+    found = [(about.predicate, about.topics, about.names, "")]
     sentence = claim.sentence.text
     local = sentence.find(claim.text)
     if local >= 0:
@@ -78,9 +95,8 @@ def _clauses(claim: Claim) -> list[tuple[str | None, frozenset[str], str]]:
         same_day = _SAME_DAY.match(rest)
         if same_day:
             clause = re.split(r"[;:—]|,\s+(?:and|but|while)\b", rest[same_day.end() :])[0]
-            found.append(
-                (nearest_predicate(clause, 0, len(clause)), topics_in(clause), "the same day ")
-            )
+            predicate = nearest_predicate(clause, 0, len(clause))
+            found.append((predicate, topics_in(clause), names_in(clause), "the same day "))
     return found
 
 
@@ -96,11 +112,11 @@ def check_event_dates(
     if not base.events or getattr(value, "start", None) is None or value.end is None:
         return []
     conflicts = []
-    for predicate, topics, how in _clauses(claim):
+    for predicate, topics, names, how in _clauses(claim):
         if predicate is None or not topics:
             continue
         candidates = [e for e in base.events if e.predicate == predicate and set(e.topics) & topics]
-        for event in in_scope(candidates, claim.sentence.text, document):
+        for event in in_scope(candidates, claim.sentence.text, document, names):
             if not _disjoint(value.start, value.end, event.day):
                 continue
             claimed = value.start.isoformat()

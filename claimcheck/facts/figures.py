@@ -113,7 +113,7 @@ def check_figure(
     candidates = [f for f in candidates if f.as_of.contains(day)]
     stated = _Bounds.of(claim.value)
     conflicts = []
-    for figure in in_scope(candidates, claim.sentence.text, document):
+    for figure in in_scope(candidates, claim.sentence.text, document, about.names):
         recorded = _Bounds(figure.low, figure.high, figure.low_inclusive, figure.high_inclusive)
         if figure.approximate:
             recorded = _Bounds.of(figure)
