@@ -21,6 +21,7 @@ from claimcheck.facts.model import Term
 from claimcheck.lexicons import load_table
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|abu)-)?[A-Z][\w’'.-]*[\w’']"
 _NAME_LINK = r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la)\s+)?)"
 _NOT_NAMES = (
@@ -315,9 +316,17 @@ def document_titles(document: Document, base: FactsBase) -> list[DocumentTitle]:
     if not base.terms:
         return []
     register = PeopleRegister.from_text(document.text)
+    quoted = [
+        (paragraph.start + m.start(), paragraph.start + m.end())
+        for paragraph in document.paragraphs
+        for m in _QUOTED.finditer(paragraph.text)
+    ]
     found = []
     for sentence in document.sentences:
         for mention in find_titles(sentence.text, base):
+            start = sentence.start + mention.start
+            if any(q_start < start < q_end for q_start, q_end in quoted):
+                continue  # a speaker's own words: the copy cannot change them
             found.append(
                 DocumentTitle(
                     sentence.start + mention.start,

@@ -150,3 +150,10 @@ def test_role_descriptions_and_modifiers_as_written(world, draft):
     ((_, conflict),) = conflicts(world, draft("Ousted President Bashar al-Assad fled.\n"))
     assert conflict.message.endswith("so not 'ousted'")
     assert conflicts(world, draft("Ousted President Bashar al-Assad fled.\n", "2025-03-01")) == []
+
+
+def test_titles_inside_quotations_are_the_speakers_words(world, draft):
+    text = "“President Bashar al-Assad must answer for this,” the envoy said in 2023.\n"
+    assert conflicts(world, draft(text, published="2025-03-01")) == []
+    outside = "Troops loyal to President Bashar al-Assad fled, the envoy said.\n"
+    assert len(conflicts(world, draft(outside, published="2025-03-01"))) == 1
