@@ -19,6 +19,29 @@ class NumericValue:
     base: dict[str, Any] | None = None
     predicate: str | None = None
     as_of: str | None = None
+    # Not in the JSON contract; for the rules. ``step`` is the rounding the wording implies
+    # (the place of the last stated digit: 1e5 for "1.2 million", 1 for "400"); ``role`` is
+    # "from" or "to" for the two ends of a change ("rose from 80,000 to 120,000");
+    # ``restated`` is the same figure restated in parentheses ("12 km (7.5 miles)").
+    step: float = 0.0
+    role: str | None = None
+    restated: NumericValue | None = None
+
+    def describe(self) -> str:
+        """The bounds in a few characters: ">400 people", "~300 people", "3-5 kilometer"."""
+        unit = f" {self.unit}" if self.unit else ""
+        if self.unit == "rank":
+            return f"rank {_plain(self.low)}"
+        tilde = "~" if self.approximate else ""
+        if self.low is not None and self.high is not None:
+            if self.low == self.high:
+                return f"{tilde}{_plain(self.low)}{unit}"
+            return f"{tilde}{_plain(self.low)}-{_plain(self.high)}{unit}"
+        if self.low is not None:
+            return f"{'>=' if self.low_inclusive else '>'}{tilde}{_plain(self.low)}{unit}"
+        if self.high is not None:
+            return f"{'<=' if self.high_inclusive else '<'}{tilde}{_plain(self.high)}{unit}"
+        return f"?{unit}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,17 +60,28 @@ class NumericValue:
 def _plain(number: float | None) -> float | int | None:
     if number is None:
         return None
-    return int(number) if float(number).is_integer() else number
+    number = float(f"{float(number):.12g}")
+    return int(number) if number.is_integer() else number
 
 
 def stated_bounds(
     bound: str | None, value: float, high_value: float | None = None
 ) -> dict[str, Any]:
-    """Map a qualifier's bound type (see ``qualifiers.tsv``) and value(s) to bounds."""
+    """Map a qualifier's bound type (see ``qualifiers.tsv``) and value(s) to bounds.
+
+    A range ("between 3 and 5", "3-5") is inclusive at both ends; a qualifier before it
+    ("about 3-5", "up to 3-5") makes it approximate, never open.
+    """
     if high_value is not None:
         return dict(
-            low=value, high=high_value, low_inclusive=True, high_inclusive=True, approximate=False
+            low=value,
+            high=high_value,
+            low_inclusive=True,
+            high_inclusive=True,
+            approximate=bound is not None and bound != "exact",
         )
+    if bound == "exact":
+        bound = None
     shapes = {
         None: dict(
             low=value, high=value, low_inclusive=True, high_inclusive=True, approximate=False

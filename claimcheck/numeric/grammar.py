@@ -1,31 +1,47 @@
-"""The pyparsing grammar of figures in news copy: qualifier, number, scale, unit or noun.
+"""The pyparsing grammar of figures in news copy, built from small named pieces.
 
-Parse actions only collect named fields; ``bounds.py`` turns them into stated bounds.
+A figure is a qualifier or range lead ("more than", "between", "from"), one or two
+quantities, and what follows them: a unit, a percent sign, money, a counted noun, a
+measure word ("high"), a restatement in parentheses ("12 km (7.5 miles)"). A quantity is a
+sign, a currency, a number (digits, words, fractions) and a scale ("1.2 million", "$2.5bn").
+Ranks ("second-largest") are a figure of their own.
+
+Parse actions only collect named fields; ``resolve.py`` turns them into values.
+Scanning is driven by a compiled regex of the places a figure can start (a digit, a number
+word, a currency), so pyparsing only runs where there is something to read.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pyparsing as pp
 
-from claimcheck.lexicons import load_table
+from claimcheck.lexicons import load_lexicon, load_table
+from claimcheck.numeric.units import currencies, load_data, unit_pattern
 
-CANDIDATE = re.compile(
-    r"\d|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million)\b",
-    re.IGNORECASE,
-)
 # Words that can follow a number without being what it counts.
 NOT_NOUNS = frozenset(
     "and or of the a an to in on at for by with from as is are was were have has had be "
-    "been that which who per than more less this these those its their his her".split()
+    "been that which who per than more less this these those its their his her it said "
+    "says percent cent times".split()
 )
-_SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# Words ending in -est after an ordinal that are nouns, not superlatives ("the first protest").
+NOT_SUPERLATIVES = frozenset(
+    "interest forest west rest test protest request guest quest contest arrest harvest "
+    "manifest suggest chest nest crest vest honest modest digest conquest unrest inquest "
+    "priest behest".split()
+)
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+DENOMINATOR_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
-def _alternatives(words: list[str]) -> str:
+def _alternatives(words: Any) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -42,77 +58,339 @@ def number_words() -> dict[str, tuple[float, str]]:
 
 
 @cache
+def ordinals() -> dict[str, int]:
+    """Map each ordinal word, and each plural denominator ("thirds"), to its number."""
+    table: dict[str, int] = {}
+    for word, value, plural in load_data("ordinals"):
+        table[word] = int(value)
+        if plural != "-":
+            table[plural] = int(value)
+    return table
+
+
+@cache
+def measure_words() -> dict[str, str]:
+    """Map the words that say what a measure measures ("high", "tall") to the measure."""
+    return {row[0]: row[1] for row in load_data("measures")}
+
+
+@cache
+def counted_nouns() -> frozenset[str]:
+    return frozenset(load_lexicon("counted_nouns"))
+
+
+def _number_word_pattern() -> str:
+    table = number_words()
+    plain = [w for w, (_, role) in table.items() if role != "article"]
+    starters = [w for w in plain if not (table[w][1] == "scale" and w.endswith("s"))]
+    tens = [w for w, (_, role) in table.items() if role == "ten"]
+    units = [w for w, (_, role) in table.items() if role == "unit"]
+    word = _alternatives(plain)
+    compound = rf"(?:{_alternatives(tens)})[-\u2014]?(?:{_alternatives(units)})"
+    first = rf"(?:{compound}|{_alternatives(starters)})"
+    follow = rf"(?:{compound}|{word})"
+    decimal = rf"(?:\s+point(?:\s+(?:{_alternatives(units)}|zero|\d+))+)"
+    return (
+        rf"(?P<words>(?:(?:a|an)\s+)?{first}\b"
+        rf"(?:(?:[\s-]+|\s*,\s+|\s+(?:and|&)\s+){follow}\b)*{decimal}?)"
+    )
+
+
+def _fraction_word_pattern() -> str:
+    table = number_words()
+    numerators = [w for w, (_, role) in table.items() if role in ("unit", "teen", "ten")]
+    denominators = [*ordinals(), *DENOMINATOR_WORDS]
+    denominators = [d for d in denominators if ordinals().get(d, 3) >= 2]
+    dens = _alternatives(denominators)
+    return (
+        rf"(?:(?P<fnum>a|an|{_alternatives(numerators)}|\d+)[\s-]+(?P<fden>{dens})"
+        rf"|(?P<fden_only>{dens})(?=\s+of\s+an?\s|\s+of\s+(?:{unit_pattern()})\b"
+        rf"|-(?:{unit_pattern()})\b))\b(?:\s+(?:of\s+)?an?\b|\s+of\b)?"
+    )
+
+
+def _regex(pattern: str, flags: int = 0) -> pp.ParserElement:
+    """A piece of the grammar: one compiled regex whose match object is the token (named
+    groups are read once from it, which keeps pyparsing's per-token work small)."""
+    return pp.Regex(pattern, flags, as_match=True)
+
+
+@cache
+def quantity_pattern() -> str:
+    """One quantity as one regex, built from named sub-patterns: sign, currency, number,
+    "and a half", scale, then a percent sign, money or a unit."""
+    prefix_money = [w for w, (_, where) in currencies().items() if where in ("prefix", "both")]
+    suffix_money = [w for w, (_, where) in currencies().items() if where in ("suffix", "both")]
+    codes = [w for w in prefix_money if w.isupper() and w.isalpha()]
+    symbols = [w for w in prefix_money if w not in codes]
+    suffix_words = [w for w in suffix_money if w.isalpha() and w.islower()]
+    scale_words = [w for w, (_, role) in number_words().items() if role == "scale"]
+    sign = r"(?:(?P<sign>[-\u2212](?=\s?[\d.$€£])|(?i:minus|negative)\b)\s*)?"
+    currency = (
+        rf"(?:(?P<currency>(?:{_alternatives(codes)})(?![a-z])"
+        rf"|(?i:{_alternatives(symbols)}))\s*)?(?:(?P<sign2>[-\u2212])\s?)?"
+    )
+    number = (
+        rf"(?i:(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![/\d])"
+        rf"|(?P<vulgar_whole>\d+)?(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
+        rf"|(?P<digits>{DIGITS})(?:\s+point\s+(?P<point>\d+))?(?![\d/:])"
+        rf"|point\s+(?P<point_only>\d+)"
+        rf"|(?P<ordinal_fraction>{_fraction_word_pattern()})"
+        rf"|(?P<article>an?)(?=\s+(?:{unit_pattern()}|{_alternatives(suffix_words)})(?!\w))"
+        rf"|(?P<half>(?:a\s+|one[\s-]+)?half)\b(?:\s+(?:of\s+)?an?\b)?"
+        rf"|{_number_word_pattern()})"
+    )
+    scale = (
+        r"(?:\s+(?P<and_half>(?i:and\s+a\s+half))\b)?"
+        rf"(?:\s*(?P<scale>(?i:{_alternatives(scale_words)}))\b"
+        r"|(?P<suffix>bn|mn|tn|trn|[kK]|M|m|b)(?![\w'’]))?"
+    )
+    tail = (
+        r"(?:\s*(?:(?P<points>(?i:percentage[\s-]+points?|pp|ppts?))\b"
+        r"|(?P<percent>%|(?i:per\s?cent|pct)\b)"
+        rf"|(?P<money>(?:{_alternatives(w for w in suffix_money if w.isupper())})(?![a-z])"
+        rf"|(?i:{_alternatives(w for w in suffix_money if not w.isupper())})(?!\w))"
+        rf"|{_unit_only()}))?"
+    )
+    return sign + currency + number + scale + tail
+
+
+def _unit_only() -> str:
+    return (
+        rf"-?(?P<unit>{unit_pattern()})(?![\w²³])"
+        r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
+    )
+
+
+@cache
+def _pieces() -> dict[str, pp.ParserElement]:
+    """The named pieces of the grammar, each one pyparsing element."""
+    i = re.IGNORECASE
+    ordinal_words = _alternatives(w for w in ordinals() if not w.endswith("s"))
+    pieces: dict[str, pp.ParserElement] = {}
+    pieces["qualifier"] = _regex(
+        r"(?P<qualifier>" + _alternatives(qualifier_bounds()) + r")(?!\w)", i
+    )
+    pieces["between"] = _regex(r"(?P<between>between)\b", i)
+    pieces["from"] = _regex(r"(?P<from>from)\b", i)
+    pieces["quantity"] = _regex(quantity_pattern())
+    pieces["number"] = _regex(rf"(?i:(?P<digits>{DIGITS})(?![\d/:])|{_number_word_pattern()})")
+    pieces["unit"] = _regex(_unit_only())
+    pieces["cents"] = _regex(
+        r"(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:c|cents?|pence|p|¢)\b", i
+    )
+    pieces["measure"] = _regex(
+        rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b", i
+    ).leave_whitespace()
+    pieces["below_zero"] = _regex(r"(?P<below_zero>below\s+zero)\b", i)
+    nouns = _alternatives(counted_nouns())
+    pieces["noun"] = _regex(
+        rf"(?P<noun_adjective>[A-Za-z][a-z]+\s+)?(?P<noun>{nouns})\b"
+        rf"|(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[a-z][a-z-]+)\b"
+    )
+    pieces["rank"] = _regex(
+        rf"(?P<rank>(?:(?:twenty|thirty|forty|fifty)[-\s])?(?:{ordinal_words})"
+        r"|\d+(?:st|nd|rd|th))[\s-]+(?P<superlative>(?:most|least)\s+[a-z]+|[a-z]{2,}est)\b",
+        i,
+    )
+    pieces["ordinal"] = _regex(
+        rf"(?P<ordinal>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        rf"[-\s\u2014]?)?(?:{ordinal_words})|\d+(?:st|nd|rd|th))\b",
+        i,
+    )
+    return pieces
+
+
+def _quantity(name: str) -> pp.ParserElement:
+    """One quantity, then its cents ("$20 and 43 cents") or the smaller parts of a
+    composite measure ("7 feet 10 inches", "2 km and 1 metre")."""
+    p = _pieces()
+    composite = pp.Group(
+        pp.Optional(pp.Suppress(pp.Regex(r",|and\b"))) + p["number"] + p["unit"]
+    ).add_condition(_smaller_unit_than_before)
+    core = (
+        p["quantity"] + pp.Optional(p["cents"]) + pp.Optional(pp.Group(composite[1, ...])("parts"))
+    )
+    return pp.Group(core)(name)
+
+
+@cache
+def _unit_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{unit_pattern()})(?=\s*(?:,|and)?\s*$)")
+
+
+def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> bool:
+    """A part of a composite measure ("7 feet 10 inches") is in a smaller unit of the same
+    dimension than the one before it; "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
+    from claimcheck.numeric.units import find_alias, to_base, unit_name
+
+    part = tokens[0][-1].group("unit") or tokens[0][-1].group("unit_in")
+    before = _unit_at_end().search(text, max(0, loc - 30), loc)
+    if not part or before is None:
+        return False
+    units = [find_alias(written.lstrip("-")) for written in (before.group(0), part)]
+    if any(alias is None or alias.pint == "-" for alias in units):
+        return False
+    names = [unit_name(alias) for alias in units]
+    sizes = [to_base(1.0, name) for name in names]
+    zeros = [to_base(0.0, name) for name in names]
+    if None in sizes or any(zero for zero in zeros):  # no dimension, or a temperature scale
+        return False
+    from claimcheck.numeric.units import base_unit
+
+    return base_unit(names[0]) == base_unit(names[1]) and sizes[1] < sizes[0]
+
+
+@cache
 def numeric_grammar() -> pp.ParserElement:
-    """Return the figure grammar; each match yields a dict of named fields."""
-    qualifier = pp.Regex(
-        r"\b(?P<qualifier>" + _alternatives(list(qualifier_bounds())) + r")\s+", re.I
+    """Return the figure grammar; ``fields_of`` reads a match's named fields."""
+    p = _pieces()
+    first, second = _quantity("first"), _quantity("second")
+    approx = pp.Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
+    leading = pp.Optional(p["qualifier"] | _regex(r"(?P<qualifier>~)"))
+    # "between 3 and 5 km", "from 80,000 to 120,000" (a change in news mode)
+    paired = (
+        (p["between"] | p["from"]) + first + _regex(r"(?P<to>and\b|to\b|-|–)") + approx + second
     )
-    currency = pp.Regex(r"(?P<currency>US\$|\$|€|£|¥)")
-    digits = pp.Regex(
-        r"(?P<digits>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-        r"(?:\s*(?P<scale>million|billion|trillion|thousand)\b|(?P<suffix>bn|mn|tn|k|m|b)\b)?",
-        re.I,
+    # "300 to 400 people", "3-5 km", "more than 400 people"
+    plain = leading + first + pp.Optional(_regex(r"(?P<dash>-|–|—|to\b)") + approx + second)
+    restated = pp.Group(
+        pp.Suppress("(")
+        + pp.Optional(p["qualifier"])
+        + _quantity("first")
+        + pp.Optional(_regex(r"-|–|to\b") + _quantity("second"))
+        + pp.Suppress(")")
+    )("restated")
+    after = (
+        pp.Optional(restated) + pp.Optional(p["measure"] | p["below_zero"]) + pp.Optional(p["noun"])
     )
-    words = [w for w, (_, role) in number_words().items() if role != "article"]
-    word_number = pp.Regex(
-        r"\b(?P<words>(?:(?:a|an)\s+)?(?:" + _alternatives(words) + r")"
-        r"(?:[\s-]+(?:and\s+)?(?:" + _alternatives(words) + r"))*)\b",
-        re.I,
-    )
-    number = digits | word_number
-    percent = pp.Regex(r"\s*(?P<percent>%|percent\b|per\s+cent\b)", re.I)
-    noun = pp.Regex(r"(?!(?:" + _alternatives(sorted(NOT_NOUNS)) + r")\b)(?P<noun>[a-z][a-z-]+)\b")
-    range_tail = pp.Regex(
-        r"\s*(?:-|–|to|and)\s*(?P<high_digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    )
-    between = pp.Regex(r"\b(?P<between>between)\s+", re.I)
-    figure = (
-        pp.Optional(between | qualifier)
-        + pp.Optional(currency)
-        + number
-        + pp.Optional(range_tail)
-        + pp.Optional(percent | noun)
-    )
-    figure.set_parse_action(lambda tokens: [{k: v for k, v in tokens.as_dict().items() if v}])
-    return figure
+    return p["rank"] | ((paired | plain) + after)
 
 
-def scan(text: str) -> list[tuple[int, int, dict[str, str]]]:
-    """Return (start, end, fields) for each figure in ``text``."""
-    if not CANDIDATE.search(text):
-        return []
-    return [(start, end, tokens[0]) for tokens, start, end in numeric_grammar().scan_string(text)]
+def fields_of(results: pp.ParseResults) -> dict[str, Any]:
+    """The named fields of a match: regex groups, with the quantities ("first", "second",
+    "restated") and the parts of a composite measure ("parts") nested."""
+    fields: dict[str, Any] = {}
+    for token in results:
+        if isinstance(token, re.Match):
+            fields.update((k, v) for k, v in token.groupdict().items() if v is not None)
+        elif isinstance(token, pp.ParseResults):
+            name = token.get_name()
+            if name == "parts":
+                fields["parts"] = [fields_of(part) for part in token]
+            else:
+                fields[name or "group"] = fields_of(token)
+    return fields
 
 
-def number_value(fields: dict[str, str]) -> float | None:
-    """The number a match states, with its scale applied."""
-    if "digits" in fields:
-        value = float(fields["digits"].replace(",", "").replace("−", "-"))
-        if "scale" in fields:
-            value *= number_words()[fields["scale"].lower()][0]
-        elif "suffix" in fields:
-            value *= _SCALE_SUFFIXES[fields["suffix"].lower()]
-        return value
-    return words_value(fields["words"])
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A figure the grammar found: offsets in the scanned text and its fields."""
+
+    start: int
+    end: int
+    fields: dict[str, Any]
+
+
+@cache
+def _starts() -> re.Pattern[str]:
+    """Where a figure can start: a digit, a number word, a currency, a fraction, a rank."""
+    table = number_words()
+    words = [w for w, (_, role) in table.items() if role != "article" and not w.endswith("s")]
+    money = [w for w, (_, where) in currencies().items() if where in ("prefix", "both")]
+    ordinal_words = [w for w in ordinals() if not w.endswith("s")]
+    money_words = [w for w, _ in currencies().items() if w.isalpha() and w.islower()]
+    return re.compile(
+        rf"(?<![\w.])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
+        rf"|[½⅓⅔¼¾⅕⅛]"
+        rf"|(?:{_alternatives(money)})(?=\s?[\d.])"
+        rf"|\ban?(?=\s+(?:{unit_pattern()}|{_alternatives(money_words)})\b)"
+        rf"|\b(?:(?:a|an)\s+)?(?:{_alternatives(words)}|{_alternatives(ordinal_words)}|half|"
+        rf"{_alternatives(DENOMINATOR_WORDS)}|"
+        rf"point(?=\s+\d)|minus|negative)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """A qualifier or range word standing right before a figure's start."""
+    leads = [*qualifier_bounds(), "between", "from"]
+    return re.compile(rf"(?:\b|(?<=~))(?:{_alternatives(leads)})\s*$", re.IGNORECASE)
+
+
+def scan(text: str) -> list[Match]:
+    """Every figure in ``text``, left to right, not overlapping."""
+    figure = numeric_grammar()
+    found: list[Match] = []
+    covered = 0
+    for candidate in _starts().finditer(text):
+        start = candidate.start()
+        if start < covered:
+            continue
+        lead = _lead().search(text, max(covered, start - 24), start)
+        begin = lead.start() if lead else start
+        for attempt in (begin, start) if begin != start else (start,):
+            try:
+                located = _located(figure).parse_string(text[attempt:])
+            except pp.ParseException:
+                continue
+            begin_at, tokens, end_at = located["locn_start"], located["value"], located["locn_end"]
+            found.append(Match(attempt + begin_at, attempt + end_at, fields_of(tokens)))
+            covered = attempt + end_at
+            break
+    return found
+
+
+@cache
+def _located(element: pp.ParserElement) -> pp.ParserElement:
+    return pp.Located(element)
 
 
 def words_value(phrase: str) -> float | None:
-    """Value of spelled-out numbers: "four hundred", "a dozen", "twenty-five thousand"."""
+    """Value of spelled-out numbers: "four hundred", "a dozen", "twenty-five thousand",
+    "one twenty two" (122, read the way it is spoken), "two point two"."""
     table = number_words()
+    phrase = phrase.lower().replace("\u2014", "-")
+    integer_part, _, decimals = phrase.partition(" point ")
     total, current = 0.0, 0.0
-    seen_number = False
-    for word in re.split(r"[\s-]+", phrase.lower()):
+    previous_role = None
+    seen = False
+    for word in re.split(r"[\s,&-]+", integer_part):
         if word in ("and", ""):
             continue
+        if word not in table:
+            return None
         value, role = table[word]
         if role == "article":
-            current = current or 1
-        elif role == "scale":
-            current = (current or 1) * value
-            if value >= 1000:
-                total, current = total + current, 0.0
-            seen_number = True
+            continue  # "a hundred", "a dozen": the scale counts it once
+        seen = True
+        if role == "scale":
+            if value < 1000:
+                current = (current or 1) * value
+            elif current == 0 and 0 < total < value:
+                total *= value
+            else:
+                total += (current or 1) * value
+                current = 0.0
+        elif previous_role in ("unit", "teen") and role in ("ten", "teen"):
+            current = current * 100 + value  # "one twenty two", "nineteen eighty-four"
+        elif previous_role == role or (previous_role == "ten" and role == "teen"):
+            return None  # "one two three", "twenty thirty": a list, not a number
         else:
             current += value
-            seen_number = True
-    return total + current if seen_number else None
+        previous_role = role
+    if not seen:
+        return None
+    number = total + current
+    if decimals:
+        digits = []
+        for word in decimals.split():
+            if word.isdigit():
+                digits.append(word)
+            elif word in table and table[word][1] == "unit":
+                digits.append(str(int(table[word][0])))
+            else:
+                return None
+        number += float("0." + "".join(digits))
+    return number

@@ -1,0 +1,452 @@
+"""Score claimcheck's figure reading on public corpora: (value, unit) precision and recall.
+
+    python bench/eval_numeric.py [--no-quantulum] [--eval-dir DIR]
+
+Reads ``../shared/eval/numeric/`` (quantulum3's test sentences and Duckling's English
+corpora, see ``../shared/eval/README.md``) and prints one table: per corpus, sentences,
+precision, recall, F1 and throughput for claimcheck, and for quantulum3 in the same run
+when it is importable (it is not a project dependency: ``pip install quantulum3``).
+
+How a prediction is scored (the same for both tools):
+- Figures are read in claimcheck's evaluation mode (``read_figures(text, "eval")``): bare
+  numbers count, and "from A to B" is the range the corpora record (see ``resolve.py``).
+- A gold item is (low, high, unit): Duckling's ``value`` gives low = high; its intervals
+  give (min, max), (None, max) for "under" and (min, None) for "above"; quantulum3's
+  ``range`` gives (low, high), otherwise its value.
+- A prediction matches when its unit is the gold unit, or both are pint units of one
+  dimension and the numbers agree after conversion ("0.002 kg" is Duckling's 2 grams), and
+  its bounds equal the gold bounds (relative tolerance 1e-6). A gold "dimensionless"
+  (quantulum3) or Duckling numeral matches a figure with no unit or a counted noun.
+  Against quantulum3's gold, which drops qualifiers, a one-sided figure ("at least 4") is
+  compared by its stated number.
+- Duckling corpora are asked for one dimension, as Duckling's own corpus tests do: only
+  predictions of that dimension count (a numeral corpus ignores "30 l" read as litres).
+- Each sentence's predictions are matched one-to-one to its gold items; unmatched
+  predictions are false positives, unmatched gold items false negatives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from claimcheck.numeric.resolve import read_figures, read_ordinals  # noqa: E402
+from claimcheck.numeric.units import has_dimension, registry  # noqa: E402
+
+EVAL_DIR = ROOT.parent / "shared" / "eval" / "numeric"
+DUCKLING = (
+    "numeral",
+    "ordinal",
+    "quantity",
+    "distance",
+    "volume",
+    "temperature",
+    "amountofmoney",
+    "duration",
+)
+# The issue's targets (F1); amountofmoney is scored on dollar, euro and pound amounts.
+TARGETS = {
+    "numeral": 0.95,
+    "distance": 0.95,
+    "quantity": 0.95,
+    "volume": 0.95,
+    "temperature": 0.95,
+    "amountofmoney (USD, EUR, GBP)": 0.9,
+    "quantulum3": 0.9,
+}
+MONEY_UNITS = {"Dollar", "USD", "EUR", "Pound", "GBP"}
+_DUCKLING_UNITS = {
+    "Kilometre": "kilometer",
+    "Mile": "mile",
+    "M": "meter",
+    "Metre": "meter",
+    "Centimetre": "centimeter",
+    "Millimetre": "millimeter",
+    "Inch": "inch",
+    "Foot": "foot",
+    "Yard": "yard",
+    "Gram": "gram",
+    "Ounce": "ounce",
+    "Cup": "cup",
+    "Litre": "liter",
+    "Millilitre": "milliliter",
+    "Gallon": "gallon",
+    "Hectolitre": "hectoliter",
+    "Celsius": "degree_Celsius",
+    "Fahrenheit": "degree_Fahrenheit",
+    "Degree": "degree",
+    "Dollar": "USD",
+    "Cent": "cent",
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+}
+_QUANTULUM_NAMES = {
+    "pound sterling": "GBP",
+    "dollar": "USD",
+    "euro": "EUR",
+    "percentage": "percent",
+    "degree Celsius": "degree_Celsius",
+    "degree fahrenheit": "degree_Fahrenheit",
+    "pound-mass": "pound",
+    "dimensionless": None,
+    "cent": "cent",
+    "penny": "penny",
+}
+_DIMENSION_OF = {
+    "distance": "[length]",
+    "volume": "[length] ** 3",
+    "temperature": "[temperature]",
+    "duration": "[time]",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One quantity: its bounds and unit (None: a plain number or a counted noun)."""
+
+    low: float | None
+    high: float | None
+    unit: str | None
+
+
+@dataclass
+class Score:
+    corpus: str
+    sentences: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positives + self.false_negatives
+        return self.true_positives / gold if gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def characters_per_second(self) -> float:
+        return self.characters / self.seconds if self.seconds else 0.0
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+@cache
+def _pint_unit(unit: str):
+    try:
+        return registry().parse_units(unit)
+    except Exception:  # noqa: BLE001 - not a pint unit: compared as a name
+        return None
+
+
+def _convert(value: float | None, unit: str, to: str) -> float | None:
+    if value is None:
+        return None
+    return float(registry().Quantity(value, _pint_unit(unit)).to(_pint_unit(to)).magnitude)
+
+
+def _counts(unit: str | None) -> bool:
+    """A unit that is no unit at all for the corpora: nothing, or a counted noun."""
+    return unit is None or (
+        not has_dimension(unit)
+        and _pint_unit(unit) is None
+        and unit not in ("percent", "percentage_point", "rank", "degree")
+        and not re.fullmatch(r"[A-Z]{3}", unit)
+    )
+
+
+def matches(predicted: Item, gold: Item, one_sided_by_number: bool = False) -> bool:
+    """Whether a predicted quantity is the gold one (see the module docstring)."""
+    if gold.unit is None or predicted.unit is None or gold.unit == predicted.unit:
+        if not (_counts(gold.unit) and _counts(predicted.unit)) and gold.unit != predicted.unit:
+            return False
+        low, high = predicted.low, predicted.high
+    else:
+        source, target = _pint_unit(predicted.unit), _pint_unit(gold.unit)
+        if source is None or target is None or source.dimensionality != target.dimensionality:
+            return False
+        low = _convert(predicted.low, predicted.unit, gold.unit)
+        high = _convert(predicted.high, predicted.unit, gold.unit)
+    if one_sided_by_number and (low is None) != (high is None) and gold.low == gold.high:
+        number = low if low is not None else high
+        return _close(number, gold.low)
+    return _close(low, gold.low) and _close(high, gold.high)
+
+
+def _match_count(predicted: list[Item], gold: list[Item], one_sided: bool) -> int:
+    remaining = list(predicted)
+    found = 0
+    for item in gold:
+        for index, candidate in enumerate(remaining):
+            if matches(candidate, item, one_sided):
+                found += 1
+                del remaining[index]
+                break
+    return found
+
+
+# --- gold -------------------------------------------------------------------------------
+
+
+def duckling_gold(row: dict, corpus: str) -> list[Item]:
+    unit = row.get("unit")
+    if corpus == "amountofmoney" and unit == "Pound":
+        unit = "GBP"
+    elif corpus == "quantity" and unit == "Pound":
+        unit = "pound"
+    else:
+        unit = _DUCKLING_UNITS.get(unit, unit)
+    if row.get("value") is not None:
+        return [Item(row["value"], row["value"], unit)]
+    interval = row.get("interval")
+    if interval == "under":
+        return [Item(None, row["max"], unit)]
+    if interval == "above":
+        return [Item(row["min"], None, unit)]
+    return [Item(row["min"], row["max"], unit)]
+
+
+def _quantulum_unit(name: str) -> str | None:
+    if name in _QUANTULUM_NAMES:
+        return _QUANTULUM_NAMES[name]
+    expression = re.sub(r"\bsquare (\w+)", r"\1 ** 2", name)
+    expression = re.sub(r"\bcubic (\w+)", r"\1 ** 3", expression)
+    expression = expression.replace(" per ", " / ").replace("-", "_")
+    return expression if _pint_unit(expression) is not None else name
+
+
+def quantulum_gold(row: dict) -> list[Item]:
+    items = []
+    for expected in row["expected"]:
+        unit = _quantulum_unit(expected["unit"])
+        if expected.get("range"):
+            low, high = expected["range"]
+            items.append(Item(low, high, unit))
+        else:
+            items.append(Item(expected["value"], expected["value"], unit))
+    return items
+
+
+# --- predictions ------------------------------------------------------------------------
+
+
+def claimcheck_items(text: str) -> list[Item]:
+    """What claimcheck reads in a text, in evaluation mode."""
+    return [Item(f.value.low, f.value.high, f.value.unit) for f in read_figures(text, "eval")]
+
+
+def _quantulum_parser() -> Callable[[str], list[Item]] | None:
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except Exception:  # noqa: BLE001 - quantulum3 is optional
+        return None
+
+    def parse(text: str) -> list[Item]:
+        items = []
+        for quantity in parser.parse(text):
+            unit = _quantulum_unit(quantity.unit.name)
+            uncertainty = getattr(quantity, "uncertainty", None)
+            if uncertainty:
+                items.append(Item(quantity.value - uncertainty, quantity.value + uncertainty, unit))
+            else:
+                items.append(Item(quantity.value, quantity.value, unit))
+        return items
+
+    return parse
+
+
+def _of_dimension(item: Item, corpus: str) -> bool:
+    """Whether a prediction is of the dimension a Duckling corpus asks for."""
+    unit = item.unit
+    if corpus in ("numeral", "ordinal"):
+        return _counts(unit)
+    if corpus == "amountofmoney":
+        return unit is not None and (bool(re.fullmatch(r"[A-Z]{3}", unit)) or unit == "cent")
+    if corpus == "quantity":
+        pint = _pint_unit(unit) if unit else None
+        return pint is not None and str(pint.dimensionality) in ("[mass]", "[length] ** 3")
+    if corpus == "temperature" and unit == "degree":
+        return True
+    wanted = _DIMENSION_OF.get(corpus)
+    pint = _pint_unit(unit) if unit else None
+    return pint is not None and wanted is not None and str(pint.dimensionality) == wanted
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def score_rows(
+    corpus: str,
+    rows: Iterable[dict],
+    predict: Callable[[str], list[Item]],
+    gold: Callable[[dict], list[Item]],
+    dimension: str | None = None,
+    one_sided_by_number: bool = False,
+) -> Score:
+    """Score ``predict`` on ``rows``; timing covers ``predict`` only."""
+    score = Score(corpus)
+    for row in rows:
+        text = row["text"]
+        started = time.perf_counter()
+        predicted = predict(text)
+        score.seconds += time.perf_counter() - started
+        if dimension:
+            predicted = [item for item in predicted if _of_dimension(item, dimension)]
+        expected = gold(row)
+        found = _match_count(predicted, expected, one_sided_by_number)
+        score.sentences += 1
+        score.characters += len(text)
+        score.true_positives += found
+        score.false_positives += len(predicted) - found
+        score.false_negatives += len(expected) - found
+    return score
+
+
+def _ordinal_items(text: str) -> list[Item]:
+    return [Item(value, value, None) for _, _, value in read_ordinals(text)]
+
+
+def evaluate(eval_dir: Path = EVAL_DIR, with_quantulum: bool = True) -> dict[str, dict[str, Score]]:
+    """Scores per corpus: ``{"claimcheck": {corpus: Score}, "quantulum3": {...}}``."""
+    tools: dict[str, Callable[[str], list[Item]]] = {"claimcheck": claimcheck_items}
+    quantulum = _quantulum_parser() if with_quantulum else None
+    if quantulum is not None:
+        tools["quantulum3"] = quantulum
+    results: dict[str, dict[str, Score]] = {tool: {} for tool in tools}
+    quantulum_rows = load(eval_dir / "quantulum3_quantities.jsonl")
+    for tool, predict in tools.items():
+        results[tool]["quantulum3"] = score_rows(
+            "quantulum3", quantulum_rows, predict, quantulum_gold, one_sided_by_number=True
+        )
+        for corpus in DUCKLING:
+            rows = load(eval_dir / f"duckling_{corpus}.jsonl")
+            reader = _ordinal_items if corpus == "ordinal" and tool == "claimcheck" else predict
+            results[tool][corpus] = score_rows(
+                corpus, rows, reader, lambda row, c=corpus: duckling_gold(row, c), corpus
+            )
+            if corpus == "amountofmoney":
+                subset = [row for row in rows if row.get("unit") in MONEY_UNITS]
+                name = "amountofmoney (USD, EUR, GBP)"
+                results[tool][name] = score_rows(
+                    name,
+                    subset,
+                    reader,
+                    lambda row: duckling_gold(row, "amountofmoney"),
+                    "amountofmoney",
+                )
+    return results
+
+
+def news_throughput(repeat: int = 20) -> Score:
+    """Characters per second on news prose: the repository's seed and example articles."""
+    texts = []
+    for path in [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        *sorted((ROOT / "examples").rglob("*.md")),
+    ]:
+        texts.extend(
+            line for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 40
+        )
+    score = Score("news prose (seeds, examples)")
+    read_figures("warm up: 1 km")
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            read_figures(text)
+            score.sentences += 1
+            score.characters += len(text)
+    score.seconds = time.perf_counter() - started
+    return score
+
+
+def table(results: dict[str, dict[str, Score]]) -> str:
+    tools = list(results)
+    header = (
+        "| corpus | sentences | target F1 | "
+        + " | ".join(f"{tool} P / R / F1 | {tool} chars/s" for tool in tools)
+        + " |"
+    )
+    lines = [header, "|" + " --- |" * (3 + 2 * len(tools))]
+    for corpus, score in results["claimcheck"].items():
+        cells = [
+            corpus,
+            str(score.sentences),
+            f"{TARGETS[corpus]:.2f}" if corpus in TARGETS else "",
+        ]
+        for tool in tools:
+            s = results[tool][corpus]
+            cells.append(f"{s.precision:.2f} / {s.recall:.2f} / {s.f1:.2f}")
+            cells.append(f"{s.characters_per_second:,.0f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+    arguments.add_argument("--no-quantulum", action="store_true")
+    options = arguments.parse_args(argv)
+    if not options.eval_dir.is_dir():
+        print(f"eval_numeric: {options.eval_dir} is not there", file=sys.stderr)
+        return 2
+    read_figures("warm up: 1 km and $2")  # build the grammar and the pint registry first
+    results = evaluate(options.eval_dir, with_quantulum=not options.no_quantulum)
+    print(table(results))
+    if "quantulum3" not in results:
+        print("\nquantulum3 is not importable here: only claimcheck was measured.")
+    news = news_throughput()
+    print(
+        f"\nnews prose: {news.sentences:,} sentences, {news.characters:,} characters in "
+        f"{news.seconds:.2f} s: {news.characters_per_second:,.0f} characters/s, "
+        f"{news.sentences / news.seconds:,.0f} sentences/s (claimcheck, one process)"
+    )
+    missed = [
+        corpus for corpus, target in TARGETS.items() if results["claimcheck"][corpus].f1 < target
+    ]
+    if missed:
+        print("\nbelow target: " + ", ".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

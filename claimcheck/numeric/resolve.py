@@ -1,0 +1,579 @@
+"""From the grammar's fields to values: pure functions, no document state.
+
+``read_figures(text)`` reads every figure of a sentence. Two modes:
+
+- ``news`` (what claimcheck checks): a figure is kept when it is a claim an editor would
+  check: it has a unit, money, a percent, a counted noun, a qualifier, or is written in
+  digits; a spelled-out number with nothing counted ("one of the", "the two also") is not
+  a figure; bare years, times of day, dates ("Nov. 27"), durations of a temporal phrase
+  ("two days ago") and the as-of window ("the past 24 hours") are left to the temporal
+  grammar; "from A to B" is a change: two figures, the second with ``role="to"``.
+- ``eval`` (for ``bench/eval_numeric.py`` only): every number is a figure, with nothing
+  counted too, bare digit fractions ("1/5") and ordinals included, and "from A to B" is
+  the range the evaluation corpora (Duckling, quantulum3) record.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from claimcheck.lexicons import load_table
+from claimcheck.numeric.bounds import NumericValue, stated_bounds
+from claimcheck.numeric.grammar import (
+    DENOMINATOR_WORDS,
+    SCALE_SUFFIXES,
+    VULGAR,
+    Match,
+    counted_nouns,
+    measure_words,
+    number_words,
+    ordinals,
+    qualifier_bounds,
+    scan,
+    words_value,
+)
+from claimcheck.numeric.units import base_bounds, currency_code, find_alias, unit_name
+
+MODES = ("news", "eval")
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I
+)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?![a-z])|^[:.]\d\d\b", re.I)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|of|until|till|before|after|during|early|late|mid|summer|"
+    r"spring|autumn|winter|fall)\s*-?$",
+    re.I,
+)
+_TEMPORAL_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|from now)\b", re.I)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:past|last|previous|next|first|coming|over\s+the\s+past)\s*$", re.I
+)
+_AS_OF = re.compile(
+    r"\b(?:so far|to date|as of (?:\w+day|today|now|\w+ \d{1,2}|\d{1,2} \w+)"
+    r"|(?:in|over|during) the (?:past|last|previous) (?:\d+|\w+) (?:hours|days|weeks|months)"
+    r"|(?:in|over|during) the (?:past|last) (?:day|week|month|year|24 hours)"
+    r"|by (?:the end of )?(?:\w+day|today|yesterday|tonight|noon|midnight)"
+    r"(?: (?:morning|afternoon|evening|night))?"
+    r"|since (?:\w+day|\w+ \d{1,2}|(?:early |late )?(?:19|20)\d\d|the start of [\w ]+?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+    r"|in (?:19|20)\d\d|(?:this|last) (?:year|month|week)|overnight|on \w+day)\b",
+    re.I,
+)
+# How far from a figure its predicate and as-of time are looked for (characters).
+_CONTEXT = 240
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|whereas)\b")
+_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure read from a text: offsets in that text, its value and a one-line account."""
+
+    start: int
+    end: int
+    value: NumericValue
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    value: float
+    unit: str | None
+    step: float
+    noun: str | None = None
+    spelled: bool = False
+    fraction: bool = False
+    has_scale: bool = False
+    has_money: bool = False
+    digits: str = ""
+    has_unit: bool = False
+
+
+@cache
+def _predicates() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex of every predicate word (``lexicons/predicates.tsv``) and its classes."""
+    classes = {word.lower(): predicate for word, predicate in load_table("predicates")}
+    words = "|".join(re.escape(w) for w in sorted(classes, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I), classes
+
+
+@cache
+def _counted_classes() -> dict[str, str]:
+    return {noun: group for noun, group in load_table("counted_classes")}
+
+
+def predicate_near(text: str, start: int, end: int) -> str | None:
+    """The predicate class named in the figure's clause, nearest the figure (after it wins
+    over before at equal distance: "400 people have been killed")."""
+    clause_start, clause_end = _clause_bounds(text, start, end)
+    windows = ((max(clause_start, start - _CONTEXT), start), (end, min(clause_end, end + _CONTEXT)))
+    pattern, classes = _predicates()
+    best: tuple[int, str] | None = None
+    for window_start, window_end in windows:
+        for match in pattern.finditer(text, window_start, window_end):
+            if match.start() >= end:
+                distance = match.start() - end
+            else:
+                distance = start - match.end() + 1
+            if best is None or distance < best[0]:
+                best = (distance, classes[match.group(0).lower()])
+    return best[1] if best else None
+
+
+def as_of_near(text: str, start: int, end: int) -> str | None:
+    """The time the figure is stated for, when its sentence gives one ("so far")."""
+    best: tuple[int, str] | None = None
+    windows = ((max(0, start - _CONTEXT), start), (end, end + _CONTEXT))
+    for match in (m for window in windows for m in _AS_OF.finditer(text, *window)):
+        distance = match.start() - end if match.start() >= end else start - match.end()
+        if best is None or distance < best[0]:
+            best = (distance, match.group(0).lower())
+    return best[1] if best else None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    clause_start = max(0, start - _CONTEXT)
+    for match in _CLAUSE_BREAK.finditer(text, clause_start, start):
+        clause_start = match.end()
+    following = _CLAUSE_BREAK.search(text, end, end + _CONTEXT)
+    return clause_start, following.start() if following else len(text)
+
+
+def _get(fields, name: str) -> str | None:
+    value = fields.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _number(fields) -> tuple[float, float, bool, bool, str] | None:
+    """(value, step, spelled out, fraction, digits as written) of a quantity's number."""
+    if _get(fields, "num"):
+        whole = float(_get(fields, "whole") or 0)
+        denominator = float(fields["den"])
+        if denominator == 0:
+            return None
+        return whole + float(fields["num"]) / denominator, 0.0, False, True, ""
+    if _get(fields, "vulgar"):
+        whole = float(_get(fields, "vulgar_whole") or 0)
+        return whole + VULGAR[fields["vulgar"]], 0.0, False, True, ""
+    if _get(fields, "digits"):
+        digits = fields["digits"].replace(",", "").replace("\u00a0", "")
+        if _get(fields, "point"):
+            digits += "." + fields["point"]
+        integer, _, fraction = digits.partition(".")
+        if len(integer) > 18:
+            return None  # no figure in copy has this many digits; a float would lose them
+        return float(digits), 10.0 ** -len(fraction[:18]), False, False, fields["digits"]
+    if _get(fields, "point_only"):
+        digits = "0." + fields["point_only"]
+        return float(digits), 10.0 ** -len(fields["point_only"]), False, False, digits
+    if _get(fields, "ordinal_fraction"):
+        numerator_text = (_get(fields, "fnum") or "a").lower()
+        if numerator_text in ("a", "an"):
+            numerator = 1.0
+        elif numerator_text.isdigit():
+            numerator = float(numerator_text)
+        else:
+            numerator = words_value(numerator_text) or 0.0
+        denominator_text = (_get(fields, "fden") or fields["fden_only"]).lower()
+        denominator = DENOMINATOR_WORDS.get(denominator_text) or ordinals()[denominator_text]
+        return numerator / denominator, 0.0, True, True, ""
+    if _get(fields, "article"):
+        return 1.0, 1.0, True, False, ""  # "a kilogram", "an hour": one of the unit
+    if _get(fields, "half"):
+        return 0.5, 0.0, True, True, ""
+    if _get(fields, "words"):
+        value = words_value(fields["words"])
+        if value is None:
+            return None
+        return value, 1.0, True, False, ""
+    return None
+
+
+def _quantity(fields, context_money: bool = False) -> _Quantity | None:
+    number = _number(fields)
+    if number is None:
+        return None
+    value, step, spelled, fraction, digits = number
+    if _get(fields, "and_half"):
+        value += 0.5
+        step = 0.5
+    unit: str | None = None
+    has_money = False
+    currency = _get(fields, "currency")
+    if currency:
+        unit = currency_code(currency)
+        has_money = unit is not None
+    has_scale = False
+    scale = _get(fields, "scale")
+    suffix = _get(fields, "suffix")
+    if scale:
+        factor = number_words()[scale.lower()][0]
+        value, step, has_scale = value * factor, max(step, 1e-12) * factor, True
+    elif suffix:
+        if suffix == "m" and not has_money:
+            unit = "meter"  # "a 9m wall": metres; "£3.5m": millions
+        elif suffix == "b" and not has_money:
+            return None
+        else:
+            factor = SCALE_SUFFIXES[suffix.lower()]
+            value, step, has_scale = value * factor, max(step, 1e-12) * factor, True
+    if _get(fields, "sign") or _get(fields, "sign2"):
+        value = -value
+    has_unit = unit == "meter"
+    if _get(fields, "percent"):
+        unit = "percent"
+    elif _get(fields, "points"):
+        unit = "percentage_point"
+    elif _get(fields, "money"):
+        unit = currency_code(fields["money"])
+        has_money = True
+    elif _get(fields, "unit_in"):
+        unit, has_unit = "inch", True
+    elif _get(fields, "unit"):
+        written = fields["unit"].lstrip("-").strip()
+        alias = find_alias(written)
+        if alias is None:
+            return None
+        if alias.pint == "pound" and (has_scale or context_money):
+            unit, has_money = "GBP", True  # "20 million pounds" is money, "200 pounds" a weight
+        elif not has_money:
+            unit, has_unit = unit_name(alias), True
+    cents = _get(fields, "cents")
+    if cents and has_money:
+        cents_value = float(cents) if cents.isdigit() else words_value(cents)
+        if cents_value is not None and cents_value < 100:
+            value += cents_value / 100 * (1 if value >= 0 else -1)
+            step = 0.01
+    parts = fields.get("parts")
+    if parts and has_unit:
+        value, unit = _composite(value, unit, parts)
+    return _Quantity(
+        value=value,
+        unit=unit,
+        step=step,
+        spelled=spelled,
+        fraction=fraction,
+        has_scale=has_scale,
+        has_money=has_money,
+        digits=digits,
+        has_unit=has_unit,
+    )
+
+
+def _composite(value: float, unit: str, parts) -> tuple[float, str]:
+    """ "7 feet 10 inches": the sum, in the smallest of the units."""
+    from claimcheck.numeric.units import to_base
+
+    terms = [(value, unit)]
+    for part in parts:
+        number = _number(part)
+        alias = find_alias("in" if part.get("unit_in") else part.get("unit", "").lstrip("-"))
+        if number is None or alias is None or alias.pint == "-":
+            return value, unit
+        terms.append((number[0], unit_name(alias)))
+    bases = [(to_base(v, u), to_base(1.0, u), u) for v, u in terms]
+    if any(b is None for b, _, _ in bases) or len({_base_name(u) for _, _, u in bases}) > 1:
+        return value, unit
+    smallest = min(bases, key=lambda b: b[1])
+    total = sum(b for b, _, _ in bases)
+    return total / smallest[1], smallest[2]
+
+
+def _base_name(unit: str) -> str | None:
+    from claimcheck.numeric.units import base_unit
+
+    return base_unit(unit)
+
+
+def _noun(fields) -> str | None:
+    noun = _get(fields, "noun") or _get(fields, "noun_other")
+    return noun.lower() if noun else None
+
+
+def _value(
+    quantity: _Quantity,
+    bound: str | None,
+    high: _Quantity | None = None,
+    approximate: bool = False,
+) -> NumericValue:
+    if high is not None:
+        shape = stated_bounds(bound, quantity.value, high.value)
+    else:
+        shape = stated_bounds(bound, quantity.value)
+    if approximate:
+        shape["approximate"] = True
+    unit = quantity.unit
+    return NumericValue(
+        **shape,
+        unit=unit,
+        base=base_bounds(shape["low"], shape["high"], unit) if unit else None,
+        step=max(quantity.step, high.step if high else 0.0),
+    )
+
+
+def _inherit(first: _Quantity, second: _Quantity) -> tuple[_Quantity, _Quantity]:
+    """ "between 3 and 5 kilometres", "1.2 to 1.5 million", "$10-$20": the ends share
+    the unit and scale written once."""
+    if first.unit is None and second.unit is not None:
+        first = replace(
+            first, unit=second.unit, has_money=second.has_money, has_unit=second.has_unit
+        )
+    if second.unit is None and first.unit is not None:
+        second = replace(
+            second, unit=first.unit, has_money=first.has_money, has_unit=first.has_unit
+        )
+    if second.has_scale and not first.has_scale and abs(first.value) < abs(second.value):
+        factor = second.step / max(first.step, 1e-12) if first.step else 1.0
+        scale = _scale_of(second)
+        if scale and abs(first.value * scale) <= abs(second.value):
+            first = replace(
+                first, value=first.value * scale, step=first.step * scale, has_scale=True
+            )
+        del factor
+    return first, second
+
+
+def _scale_of(quantity: _Quantity) -> float | None:
+    for factor in (1e12, 1e9, 1e6, 1e3):
+        if abs(quantity.value) >= factor:
+            return factor
+    return None
+
+
+def _counted(noun: str | None) -> bool:
+    if not noun:
+        return False
+    return (
+        noun in counted_nouns()
+        or noun in _counted_classes()
+        or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3)
+    )
+
+
+def read_figures(text: str, mode: str = "news") -> list[Figure]:
+    """Every figure of a sentence (or short text), with its stated bounds and context."""
+    figures: list[Figure] = []
+    for match in scan(text):
+        figures.extend(_figures_of(text, match, mode))
+    return figures
+
+
+def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
+    fields = match.fields
+    start, end = match.start, match.end
+    while end > start and text[end - 1] in " ,.;:(":
+        end -= 1
+    if _get(fields, "rank"):
+        return _rank(text, fields, start, end)
+    first_fields = fields.get("first")
+    if first_fields is None:
+        return []
+    money_context = bool(
+        re.search(r"[£$€]|\b(?:paid|cost|worth|fine|fined|spent|pay)\b", text, re.I)
+    )
+    first = _quantity(first_fields, money_context)
+    if first is None:
+        return []
+    second_fields = fields.get("second")
+    second = _quantity(second_fields, money_context) if second_fields else None
+    noun = _noun(fields)
+    qualifier = _get(fields, "qualifier")
+    bound = qualifier_bounds().get(qualifier.lower()) if qualifier else None
+    approximate_high = bool(_get(fields, "approx_high"))
+    if second is not None:
+        first, second = _inherit(first, second)
+    if mode == "news" and not _is_claim(text, start, end, fields, first, second, noun, bound):
+        return []
+    noun_unit = noun if noun and first.unit is None else None
+    if noun and first.unit is not None:
+        end = _drop_noun(text, start, end, fields)  # "a 12-km front": the front is not counted
+    if first.fraction and first.spelled and first.unit is None and second is None:
+        if re.match(r"\s*of\b", text[end:]) or noun:
+            # "two-thirds of residents": a share of a whole, stated as a percentage
+            first = replace(first, value=first.value * 100, unit="percent", step=0.0)
+            noun_unit = None
+    if first.unit is None and noun_unit:
+        first = replace(first, unit=noun_unit)
+        if second is not None and second.unit is None:
+            second = replace(second, unit=noun_unit)
+    if _get(fields, "below_zero"):
+        unit = first.unit or "degree"
+        first = replace(first, value=-abs(first.value), unit=unit)
+    if second is not None and (second.value < first.value or first.unit != second.unit):
+        if _get(fields, "from") and (second.unit == first.unit or mode == "news"):
+            pass  # a fall is still a change: "fell from 120 to 80"
+        else:
+            return _single(text, fields, start, end, first, bound, mode, noun)
+    measure = _get(fields, "measure")
+    predicate = measure_words()[measure.lower()] if measure else predicate_near(text, start, end)
+    as_of = as_of_near(text, start, end)
+    restated = _restated(fields.get("restated"), money_context)
+    if second is not None and _get(fields, "from") and mode == "news":
+        return _change(text, match, first, second, predicate, as_of)
+    if second is not None:
+        low, high = (first, second) if first.value <= second.value else (second, first)
+        value = _value(low, bound, high, approximate=approximate_high or bound is not None)
+    else:
+        value = _value(first, bound)
+    value = replace(value, predicate=predicate, as_of=as_of, restated=restated)
+    return [Figure(start, end, value, _explain(text[start:end], value))]
+
+
+def _drop_noun(text: str, start: int, end: int, fields) -> int:
+    noun = (_get(fields, "noun_adjective") or "") + (
+        _get(fields, "noun") or _get(fields, "noun_other") or ""
+    )
+    stripped = text[start:end]
+    if noun and stripped.endswith(noun):
+        return start + len(stripped[: -len(noun)].rstrip(" -"))
+    return end
+
+
+def _single(text, fields, start, end, first, bound, mode, noun) -> list[Figure]:
+    """A range that does not read as one ("2013-14", "4 to 3"): the first figure alone."""
+    first_end = start + len(text[start:end].split()[0]) if mode == "news" else end
+    if mode == "news" and first.unit is None and not noun:
+        return []
+    value = _value(first, bound)
+    value = replace(
+        value, predicate=predicate_near(text, start, end), as_of=as_of_near(text, start, end)
+    )
+    return [Figure(start, first_end, value, _explain(text[start:first_end], value))]
+
+
+def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
+    """ "rose from 80,000 to 120,000": two figures, the start and the end of a change."""
+    fields = match.fields
+    sentence_part = text[match.start : match.end]
+    to_word = re.search(r"\s(to|and)\s", sentence_part[len("from") :])
+    split = match.start + len("from") + (to_word.start() if to_word else 0)
+    start_a = match.start + len("from ")
+    end_b = match.end
+    while end_b > split and text[end_b - 1] in " ,.;:(":
+        end_b -= 1
+    end_a = split
+    start_b = split + (to_word.end() - to_word.start() if to_word else 0)
+    figures = []
+    for start, end, quantity, role in (
+        (start_a, end_a, first, "from"),
+        (start_b, end_b, second, "to"),
+    ):
+        value = _value(quantity, None)
+        value = replace(value, predicate=predicate, as_of=as_of, role=role)
+        figures.append(Figure(start, end, value, _explain(text[start:end], value)))
+    del fields
+    return figures
+
+
+def _restated(fields, money_context: bool) -> NumericValue | None:
+    if not fields:
+        return None
+    first = _quantity(fields["first"], money_context) if fields.get("first") else None
+    if first is None:
+        return None
+    qualifier = _get(fields, "qualifier")
+    bound = qualifier_bounds().get(qualifier.lower()) if qualifier else None
+    second_fields = fields.get("second")
+    second = _quantity(second_fields, money_context) if second_fields else None
+    if second is not None:
+        first, second = _inherit(first, second)
+        return _value(first, bound, second)
+    return _value(first, bound)
+
+
+def _rank(text: str, fields, start: int, end: int) -> list[Figure]:
+    """ "second-largest": rank 2, unit "rank"."""
+    superlative = fields["superlative"].lower()
+    if superlative in _not_superlatives():
+        return []
+    ordinal = fields["rank"].lower().replace("\u2014", "-")
+    rank = _ordinal_value(ordinal)
+    if rank is None:
+        return []
+    value = NumericValue(
+        low=rank,
+        high=rank,
+        low_inclusive=True,
+        high_inclusive=True,
+        approximate=False,
+        unit="rank",
+        predicate=superlative,
+        step=1.0,
+    )
+    return [Figure(start, end, value, f"{text[start:end]!r} → rank {rank} ({superlative})")]
+
+
+def _not_superlatives() -> frozenset[str]:
+    from claimcheck.numeric.grammar import NOT_SUPERLATIVES
+
+    return NOT_SUPERLATIVES
+
+
+def _ordinal_value(ordinal: str) -> int | None:
+    suffixed = _ORDINAL_SUFFIX.match(ordinal)
+    if suffixed:
+        return int(suffixed.group(1))
+    parts = re.split(r"[\s-]+", ordinal)
+    *tens, last = parts
+    if last not in ordinals():
+        joined = re.match(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(\w+)$", last)
+        if not joined or joined.group(2) not in ordinals():
+            return None
+        tens, last = [joined.group(1)], joined.group(2)
+    value = ordinals()[last]
+    for word in tens:
+        value += int(number_words()[word][0])
+    return value
+
+
+def read_ordinals(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every ordinal ("fourth", "25th"): evaluation mode only; in
+    news copy a bare ordinal ("the fourth day") is not a figure."""
+    from claimcheck.numeric.grammar import _pieces
+
+    found = []
+    for tokens, start, end in _pieces()["ordinal"].scan_string(text):
+        value = _ordinal_value(tokens[0].group("ordinal").lower().replace("\u2014", "-"))
+        if value is not None:
+            found.append((start, end, value))
+    return found
+
+
+def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
+    """Whether a match is a figure an editor checks (news mode)."""
+    before, after = text[:start], text[end:]
+    if _MONTH_BEFORE.search(before) or _TIME_AFTER.search(after):
+        return False  # "Nov. 27", "2 pm", "10:30": the temporal grammar's
+    if first.unit in ("second", "minute", "hour", "day", "week", "month", "year"):
+        if _TEMPORAL_AFTER.search(after) or _WINDOW_BEFORE.search(before):
+            return False  # "two days ago", "the past 24 hours": a time, not a figure
+    looks_like_year = (
+        first.digits.isdigit() and len(first.digits) == 4 and 1800 <= first.value <= 2100
+    )
+    if looks_like_year and not first.unit and not noun and not first.has_scale:
+        if bound is None or _YEAR_BEFORE.search(before):
+            return False  # "in 2023", "the 2024 election"
+    if first.fraction and not first.spelled and not first.unit:
+        return False  # "9/11", "24/7": not a fraction of anything
+    if first.spelled and not (first.unit or first.has_scale or _counted(noun)):
+        return first.fraction and re.match(r"\s*of\b", after) is not None
+    return True
+
+
+def _explain(text: str, value: NumericValue) -> str:
+    parts = [f"{text!r} → {value.describe()}"]
+    if value.predicate:
+        parts.append(value.predicate)
+    if value.as_of:
+        parts.append(f"as of {value.as_of!r}")
+    if value.restated is not None:
+        parts.append(f"restated as {value.restated.describe()}")
+    return ", ".join(parts)
+
+
+def isclose(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
