@@ -230,8 +230,7 @@ def name_variant(document, attribution_claims):
 
 @rule("CC306", category="unattributed-claim", severity="warning", each="claim in numeric_claims")
 def unattributed_figure(claim, attribution_claims, config):
-    """A casualty figure (or, as configured, any figure) with no source in its sentence or
-    the one before.
+    """A casualty figure with no source in its sentence or the one before.
 
     Why it matters: "More than 400 people have been killed" is a claim someone made; the
     reader needs to know who counted (a monitor, a ministry, the UN) to judge it.
@@ -261,8 +260,7 @@ def unattributed_figure(claim, attribution_claims, config):
 
 @rule("CC307", category="unbalanced-quote", severity="warning")
 def unbalanced_quote(document):
-    """A quotation mark that does not pair: a quote that never closes, or a closing mark
-    with no opening.
+    """A quotation mark that does not pair: a quote that never closes, or a stray closing.
 
     Why it matters: the reader cannot tell where the speaker's words end and the reporter's
     begin. A quote continued over paragraphs newspaper style (no closing mark at the end of

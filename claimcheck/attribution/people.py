@@ -11,6 +11,7 @@ person named as a speaker or a sentence's subject). Registers of several documen
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +22,7 @@ from claimcheck.lexicons import load_lexicon, load_table
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _LOWER_WORD = re.compile(r"[a-z.]+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w-]*")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'.-]*")
@@ -153,13 +155,17 @@ class Person:
     def surname(self) -> str:
         return self.name.split()[-1]
 
-    def title_words(self) -> frozenset[str]:
-        words: set[str] = set()
+    def distinct_titles(self) -> list[TitleUse]:
+        """Each title the person is given, at its first use."""
+        seen: dict[str, TitleUse] = {}
         for use in self.titles:
-            words |= normalise_title(use.title)
-        for role in self.roles:
-            words |= normalise_title(role)
-        return frozenset(words)
+            seen.setdefault(use.title, use)
+        return list(seen.values())
+
+    def title_words(self) -> frozenset[str]:
+        """The meaningful words of all the person's titles and roles."""
+        texts = {use.title for use in self.titles} | set(self.roles)
+        return frozenset().union(*(normalise_title(text) for text in texts))
 
     def to_json(self) -> dict:
         return {
@@ -273,12 +279,15 @@ class PeopleRegister:
                     register_aliases |= register.add(name, title, title_start, end).aliases
                 elif name.count(" ") >= 1:
                     untitled.append((name, start, end))
+        # how often each capitalised word stands in the text, to find surnames used alone
+        counts = Counter(_CAPITALISED_WORD.findall(text))
+        name_counts = Counter(name for name, _, _ in untitled)
         for name, start, end in untitled:
             register.occurrences.append((name, start, end))
             if any(word in register_aliases for word in name.split()):
                 continue
             # the surname used again on its own: "Antony Blinken" ... "Blinken said"
-            if name in register._by_name or text.count(name.split()[-1]) > text.count(name):
+            if name in register._by_name or counts[name.split()[-1]] > name_counts[name]:
                 register.add(name, None, start, end)
         register._fold_surnames()
         return register
@@ -429,9 +438,10 @@ class PeopleRegister:
         """Pairs of titles given to one person that cannot both be right: "Turkish Defence
         Minister" against "Turkish Foreign Minister"; a shortened title ("Secretary") is
         part of the full one ("US Secretary of State") and no conflict."""
-        uses = person.titles if other is None else other.titles
+        mine_titles = person.distinct_titles()
+        uses = mine_titles if other is None else other.distinct_titles()
         conflicts = []
-        for index, mine in enumerate(person.titles):
+        for index, mine in enumerate(mine_titles):
             theirs = uses[index + 1 :] if other is None else uses
             for use in theirs:
                 if titles_conflict(mine.title, use.title):
