@@ -33,7 +33,8 @@ _NOT_NAMES = frozenset(
 # A place is a name after a locative preposition or a verb whose object is a place: "in
 # Lebanon", "across northern Syria", "in the Valencia region", "captured Aleppo".
 _PLACE = re.compile(
-    r"\b(?:in|across|near|outside|around|into|throughout|entered|captured|seized|reached|hit|"
+    r"\b(?:in|across|near|outside|around|into|throughout|entered|captured|seized|reached|hit|took|"
+    r"(?:outskirts|countryside|suburbs|north|south|east|west) of|"
     r"struck)\s+(?:(?:most|much|all|parts?|the rest) of\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north(?:east|west)(?:ern)?|south(?:east|west)(?:ern)?)\s+)?"
@@ -42,6 +43,10 @@ _PLACE = re.compile(
 # A day phrase right after a speech verb dates the statement, not the figure
 # ("officials said on Sunday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|added|told \w+)\s*$", re.I)
+_DURATION = re.compile(
+    r"^(?:within|for|over|after|in)\s+(?:a|an|\w+)\s+(?:hours?|days?|weeks?|months?|years?)$",
+    re.I,
+)
 # A date right after an event noun dates the event itself: "the election on February 23",
 # "the general election held on 4 July"
 _EVENT_BEFORE_DATE = re.compile(r"^\W*(?:\w+\W+){0,2}$")
@@ -65,11 +70,19 @@ class About:
     places: frozenset[str] = frozenset()
     # the families of the topics (conflict, flood, earthquake): see event_nouns.tsv
     families: frozenset[str] = frozenset()
+    # what a date does: "event" dates a happening; "window" bounds a tally ("since October
+    # 2023", "in the past month"); "duration" is a stretch of time ("within three days")
+    dating: str = "event"
 
     @property
     def actors(self) -> frozenset[str]:
         """The names that are not places or countries: who did it or took part."""
         return self.names - self.places - country_names()
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """The countries named ("Turkish" and "Turkey's" both name Turkey)."""
+        return self.names & country_names()
 
     def summary(self) -> str:
         """One line for explanations: "killed · people · offensive · in Syria · so far"."""
@@ -277,11 +290,25 @@ def describe(claim: Claim) -> About:
     clause = text[clause_start:clause_end]
     in_clause = _window_match(clause)
     window, window_kind = time_window(clause if in_clause else text)
-    # nouns inside the window ("since the war began") date the figure, they are not its topic
+    # a verb inside the window ("since it began") dates the figure, it is not its predicate
     window_start, window_end = in_clause.span() if in_clause else (0, 0)
-    topic_text = clause[:window_start] + " " * (window_end - window_start) + clause[window_end:]
+    verb_text = clause[:window_start] + " " * (window_end - window_start) + clause[window_end:]
     topic_pattern, topic_table = _topic_index()
-    found = [topic_table[m.group(0).lower()] for m in topic_pattern.finditer(topic_text)]
+    topic_matches = list(topic_pattern.finditer(clause))
+    found = [topic_table[m.group(0).lower()] for m in topic_matches]
+    dating = "event"
+    if claim.kind == "temporal":
+        # an event's subject is its clause's first event noun: "the ceasefire took hold after
+        # 14 months of fighting" dates the ceasefire, not the fighting
+        found = found[:1]
+        local_start, local_end = start - clause_start, end - clause_start
+        if _DURATION.match(claim.text.strip()):
+            dating = "duration"
+        elif any(
+            m.start() < local_end and local_start < m.end() and not m.group(0).startswith("on ")
+            for m in _window_pattern().finditer(clause)
+        ):
+            dating = "window"  # "since October 2023", "in the past month"; not "on Tuesday"
     counted = None
     predicate = None
     if claim.kind == "numeric":
@@ -294,16 +321,16 @@ def describe(claim: Claim) -> About:
         # change ("the death toll rose to 514": the measure is the toll); the extractor's
         # sentence-wide predicate when the clause has none
         predicate = nearest_predicate(
-            topic_text, start - clause_start, end - clause_start, skip=change_classes()
+            verb_text, start - clause_start, end - clause_start, skip=change_classes()
         ) or getattr(claim.value, "predicate", None)
     if predicate is None:
         predicate = nearest_predicate(clause, start - clause_start, end - clause_start)
-    topic_matches = list(topic_pattern.finditer(topic_text, 0, start - clause_start))
+    before = [m for m in topic_matches if m.end() <= start - clause_start]
     if (
         predicate is None
         and claim.kind == "temporal"
-        and topic_matches
-        and _EVENT_BEFORE_DATE.match(clause[topic_matches[-1].end() : start - clause_start])
+        and before
+        and _EVENT_BEFORE_DATE.match(clause[before[-1].end() : start - clause_start])
     ):
         predicate = "occurred"  # "the election on February 23": the event took place then
     if window and window.startswith("on ") and _states_a_level(clause, predicate):
@@ -328,4 +355,5 @@ def describe(claim: Claim) -> About:
         subset=bool(_subset_marker().search(clause)),
         places=places,
         families=frozenset(family for _, family in found),
+        dating=dating,
     )

@@ -66,6 +66,8 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
     """Link two described claims, or ``None`` with nothing to link them."""
     if claim is other or claim.kind != other.kind or claim.kind not in LINKED_KINDS:
         return None
+    if about.dating != "event" or other_about.dating != "event":
+        return None  # "since October 2023" bounds a toll, "within three days" is a duration
     kin = predicate_kin(about.predicate)
     if kin is None or kin != predicate_kin(other_about.predicate):
         return None
@@ -85,8 +87,18 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
             about.actors, other_about.actors
         ):
             return None  # two phone calls on one day
-    elif about.families and other_about.families and not about.families & other_about.families:
-        return None  # the offensive began, the truce began; deaths in a flood and in a quake
+    else:
+        if about.families and other_about.families and not about.families & other_about.families:
+            return None  # the offensive began, the truce began; deaths in a flood and in a quake
+        countries, other_countries = about.countries, other_about.countries
+        if countries and other_countries and not countries & other_countries:
+            return None  # a quake in Morocco, a quake in Myanmar
+        if (
+            how == "event"
+            and claim.kind == "temporal"
+            and not about.families & other_about.families
+        ):
+            return None  # "the National Assembly voted" twice: on what?
     if claim.kind == "numeric":
         if about.counted != other_about.counted:
             return None  # 60 civilians and 400 people are different measures
@@ -108,12 +120,10 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
         if about.counted:
             reasons.append(f"both count {about.counted}")
             score += 0.2
-    elif not (shared_topics or shared_names):
-        return None  # "began Wednesday" alone does not say what began
-    elif about.actors and other_about.actors and not about.actors & other_about.actors:
-        return None  # Boeing's strike began on Friday; Canada Post's began on a Friday too
-    if about.names and other_about.names and not shared_names and not shared_topics:
-        return None  # different places or actors, nothing else in common
+    if not (shared_topics or shared_names):
+        return None  # "began Wednesday", "killed 400 people" alone do not say what
+    if about.actors and other_about.actors and not about.actors & other_about.actors:
+        return None  # Boeing's strike and Canada Post's; a toll from Israel and one from Ukraine
     if shared_topics:
         reasons.append("both about the " + ", ".join(sorted(shared_topics)))
         score += 0.2

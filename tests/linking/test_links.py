@@ -311,6 +311,67 @@ MUST_NOT_LINK = [
 ]
 
 
+MUST_NOT_LINK += [
+    pytest.param(
+        (
+            "Hurricane Helene killed more than 200 people across six states.",
+            "2024-10-04",
+            "200 people",
+        ),
+        (
+            "At least 412 people have been killed since the offensive began.",
+            "2024-12-01",
+            "412 people",
+        ),
+        id="two-tolls-with-nothing-in-common-but-the-verb",
+    ),
+    pytest.param(
+        ("The earthquake killed more than 800 people in Morocco.", "2023-09-09", "800 people"),
+        (
+            "The earthquake killed more than 800 people in Myanmar's Sagaing region.",
+            "2025-03-29",
+            "800 people",
+        ),
+        id="one-kind-of-event-in-two-countries",
+    ),
+    pytest.param(
+        (
+            "Israeli attacks have killed 3,500 people in Lebanon since October 2023.",
+            "2024-11-20",
+            "October",
+        ),
+        ("An Israeli strike killed 20 people in Lebanon in October.", "2024-11-20", "October"),
+        id="a-window-start-is-not-an-event-date",
+    ),
+    pytest.param(
+        (
+            "The rebels took Aleppo within three days, the monitor said.",
+            "2024-12-01",
+            "within three days",
+        ),
+        (
+            "The offensive on Aleppo began on Wednesday, the monitor said.",
+            "2024-12-01",
+            "Wednesday",
+        ),
+        id="a-duration-is-not-an-event-date",
+    ),
+    pytest.param(
+        (
+            "The National Assembly voted on December 14 to impeach Yoon.",
+            "2024-12-16",
+            "December 14",
+        ),
+        (
+            "The National Assembly voted to lift martial law early on Wednesday.",
+            "2024-12-04",
+            "Wednesday",
+        ),
+        id="one-body-voting-on-two-motions",
+    ),
+]
+
+
 @pytest.mark.parametrize(("one", "other"), MUST_NOT_LINK)
 def test_must_not_link(claim, one, other):
     first, second = claim(*one, "a.txt"), claim(*other, "b.txt")
