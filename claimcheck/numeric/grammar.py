@@ -21,7 +21,7 @@ from typing import Any
 import pyparsing as pp
 
 from claimcheck.lexicons import load_lexicon, load_table
-from claimcheck.numeric.units import currencies, load_data, unit_pattern
+from claimcheck.numeric.units import alternation, currencies, load_data, unit_pattern
 
 # Words that can follow a number without being what it counts.
 NOT_NOUNS = frozenset(
@@ -42,7 +42,7 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
 
 
 def _alternatives(words: Any) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return alternation(words)
 
 
 @cache
@@ -169,20 +169,23 @@ def _pieces() -> dict[str, pp.ParserElement]:
     ordinal_words = _alternatives(w for w in ordinals() if not w.endswith("s"))
     pieces: dict[str, pp.ParserElement] = {}
     pieces["qualifier"] = _regex(
-        r"(?P<qualifier>" + _alternatives(qualifier_bounds()) + r")(?!\w)", i
+        r"(?P<qualifier>" + _alternatives(qualifier_bounds()) + r")(?!\w)|(?P<tilde>~)", i
     )
     pieces["between"] = _regex(r"(?P<between>between)\b", i)
     pieces["from"] = _regex(r"(?P<from>from)\b", i)
     pieces["quantity"] = _regex(quantity_pattern())
-    pieces["number"] = _regex(rf"(?i:(?P<digits>{DIGITS})(?![\d/:])|{_number_word_pattern()})")
-    pieces["unit"] = _regex(_unit_only())
+    pieces["part"] = _regex(
+        rf"(?:,\s*|and\s+)?(?i:(?P<digits>{DIGITS})(?![\d/:])|{_number_word_pattern()})"
+        rf"\s*(?:{_unit_only()})"
+    )
     pieces["cents"] = _regex(
         r"(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:c|cents?|pence|p|¢)\b", i
     )
     pieces["measure"] = _regex(
-        rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b", i
+        rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b"
+        r"|\s*(?P<below_zero>below\s+zero)\b",
+        i,
     ).leave_whitespace()
-    pieces["below_zero"] = _regex(r"(?P<below_zero>below\s+zero)\b", i)
     nouns = _alternatives(counted_nouns())
     pieces["noun"] = _regex(
         rf"(?P<noun_adjective>[A-Za-z][a-z]+\s+)?(?P<noun>{nouns})\b"
@@ -205,13 +208,14 @@ def _quantity(name: str) -> pp.ParserElement:
     """One quantity, then its cents ("$20 and 43 cents") or the smaller parts of a
     composite measure ("7 feet 10 inches", "2 km and 1 metre")."""
     p = _pieces()
-    composite = pp.Group(
-        pp.Optional(pp.Suppress(pp.Regex(r",|and\b"))) + p["number"] + p["unit"]
-    ).add_condition(_smaller_unit_than_before)
+    composite = pp.Group(p["part"]).add_condition(_smaller_unit_than_before)
     core = (
         p["quantity"] + pp.Optional(p["cents"]) + pp.Optional(pp.Group(composite[1, ...])("parts"))
     )
     return pp.Group(core)(name)
+
+
+_RANGE_LEAD = re.compile(r"\b(?:between|from)\s[^,;()]*$", re.I)
 
 
 @cache
@@ -220,11 +224,12 @@ def _unit_at_end() -> re.Pattern[str]:
 
 
 def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> bool:
-    """A part of a composite measure ("7 feet 10 inches") is in a smaller unit of the same
-    dimension than the one before it; "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
+    """A part of a composite measure ("7 feet 10 inches") is in another unit of the same
+    dimension than the one before it, smaller unless the two are joined outside a range;
+    "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
     from claimcheck.numeric.units import find_alias, to_base, unit_name
 
-    part = tokens[0][-1].group("unit") or tokens[0][-1].group("unit_in")
+    part = tokens[0][0].group("unit") or ("inch" if tokens[0][0].group("unit_in") else None)
     before = _unit_at_end().search(text, max(0, loc - 30), loc)
     if not part or before is None:
         return False
@@ -238,7 +243,12 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
         return False
     from claimcheck.numeric.units import base_unit
 
-    return base_unit(names[0]) == base_unit(names[1]) and sizes[1] < sizes[0]
+    if base_unit(names[0]) != base_unit(names[1]) or names[0] == names[1]:
+        return False
+    if sizes[1] < sizes[0]:
+        return True
+    # "1 kilometre and 1 mile" adds up too, but in a range the second end is not a part
+    return _RANGE_LEAD.search(text, max(0, loc - 40), loc) is None
 
 
 @cache
@@ -247,10 +257,14 @@ def numeric_grammar() -> pp.ParserElement:
     p = _pieces()
     first, second = _quantity("first"), _quantity("second")
     approx = pp.Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
-    leading = pp.Optional(p["qualifier"] | _regex(r"(?P<qualifier>~)"))
+    leading = pp.Optional(p["qualifier"])
     # "between 3 and 5 km", "from 80,000 to 120,000" (a change in news mode)
     paired = (
-        (p["between"] | p["from"]) + first + _regex(r"(?P<to>and\b|to\b|-|–)") + approx + second
+        _regex(r"(?P<between>between)\b|(?P<from>from)\b", re.I)
+        + first
+        + _regex(r"(?P<to>and\b|to\b|-|–)")
+        + approx
+        + second
     )
     # "300 to 400 people", "3-5 km", "more than 400 people"
     plain = leading + first + pp.Optional(_regex(r"(?P<dash>-|–|—|to\b)") + approx + second)
@@ -261,9 +275,7 @@ def numeric_grammar() -> pp.ParserElement:
         + pp.Optional(_regex(r"-|–|to\b") + _quantity("second"))
         + pp.Suppress(")")
     )("restated")
-    after = (
-        pp.Optional(restated) + pp.Optional(p["measure"] | p["below_zero"]) + pp.Optional(p["noun"])
-    )
+    after = pp.Optional(restated) + pp.Optional(p["measure"]) + pp.Optional(p["noun"])
     return p["rank"] | ((paired | plain) + after)
 
 

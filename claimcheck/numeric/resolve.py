@@ -35,7 +35,7 @@ from claimcheck.numeric.grammar import (
     scan,
     words_value,
 )
-from claimcheck.numeric.units import base_bounds, currency_code, find_alias, unit_name
+from claimcheck.numeric.units import alternation, base_bounds, currency_code, find_alias, unit_name
 
 MODES = ("news", "eval")
 
@@ -66,6 +66,7 @@ _AS_OF = re.compile(
 # How far from a figure its predicate and as-of time are looked for (characters).
 _CONTEXT = 240
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|whereas)\b")
+_RANGE_SEPARATOR = re.compile(r"\s+(?:and|to)\s+|\s*[-–—]\s*")
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 
 
@@ -97,7 +98,7 @@ class _Quantity:
 def _predicates() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex of every predicate word (``lexicons/predicates.tsv``) and its classes."""
     classes = {word.lower(): predicate for word, predicate in load_table("predicates")}
-    words = "|".join(re.escape(w) for w in sorted(classes, key=len, reverse=True))
+    words = alternation(classes)
     return re.compile(rf"\b(?:{words})\b", re.I), classes
 
 
@@ -271,7 +272,7 @@ def _composite(value: float, unit: str, parts) -> tuple[float, str]:
     terms = [(value, unit)]
     for part in parts:
         number = _number(part)
-        alias = find_alias("in" if part.get("unit_in") else part.get("unit", "").lstrip("-"))
+        alias = find_alias("inch" if part.get("unit_in") else part.get("unit", "").lstrip("-"))
         if number is None or alias is None or alias.pint == "-":
             return value, unit
         terms.append((number[0], unit_name(alias)))
@@ -381,7 +382,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     second_fields = fields.get("second")
     second = _quantity(second_fields, money_context) if second_fields else None
     noun = _noun(fields)
-    qualifier = _get(fields, "qualifier")
+    qualifier = _get(fields, "qualifier") or _get(fields, "tilde")
     bound = qualifier_bounds().get(qualifier.lower()) if qualifier else None
     approximate_high = bool(_get(fields, "approx_high"))
     if second is not None:
@@ -434,8 +435,13 @@ def _drop_noun(text: str, start: int, end: int, fields) -> int:
 
 
 def _single(text, fields, start, end, first, bound, mode, noun) -> list[Figure]:
-    """A range that does not read as one ("2013-14", "4 to 3"): the first figure alone."""
-    first_end = start + len(text[start:end].split()[0]) if mode == "news" else end
+    """A range that does not read as one ("2013-14", "4 to 3", "between 3 km and 5 miles"):
+    the first figure alone (a qualifier before it still bounds it)."""
+    if _get(fields, "between") or _get(fields, "from"):
+        start = start + len(text[start:end].split()[0]) + 1
+        bound = None
+    separator = _RANGE_SEPARATOR.search(text, start + 1, end)
+    first_end = separator.start() if separator else end
     if mode == "news" and first.unit is None and not noun:
         return []
     value = _value(first, bound)

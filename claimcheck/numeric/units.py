@@ -69,15 +69,47 @@ def _alias_lookup() -> tuple[dict[str, UnitAlias], dict[str, UnitAlias]]:
     return exact, folded
 
 
+def alternation(words) -> str:
+    """A regex matching any of ``words``, longest first, built as a trie so that the regex
+    engine branches once per character instead of trying every word in turn (a space in a
+    word matches any run of whitespace)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+@cache
 def unit_pattern() -> str:
-    """A regex alternation of the unit spellings, plurals included, longest first."""
-    parts = []
+    """A regex of the unit spellings, plurals included (case-sensitive ones as written)."""
+    exact, folded = [], []
     for alias in unit_aliases():
-        body = re.escape(alias.written).replace(r"\ ", r"\s+")
+        forms = [alias.written]
         if alias.plural:
-            body += "(?:es)?" if alias.written.endswith("inch") else "s?"
-        parts.append(body if alias.case_sensitive else f"(?i:{body})")
-    return "|".join(parts)
+            forms.append(alias.written + ("es" if alias.written.endswith("inch") else "s"))
+        if alias.case_sensitive:
+            exact.extend(forms)
+        else:
+            folded.extend(form.lower() for form in forms)
+    return f"{alternation(exact)}|(?i:{alternation(folded)})"
 
 
 def find_alias(written: str) -> UnitAlias | None:
