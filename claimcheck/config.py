@@ -150,7 +150,10 @@ class Config(Mapping):
 
     def is_enabled(self, rule_id: str, category: str, path: str = "") -> bool:
         """Whether a rule runs on ``path``: the most specific select/ignore decides, and
-        an ignore wins a tie."""
+        an ignore wins a tie. Engine findings (CC9xx) are on unless ignored by exact id."""
+        if rule_id.upper().startswith(ENGINE_PREFIX):
+            ignored = _best([*self.ignore, *self._file_ignores(path)], rule_id, category)
+            return ignored is None
         chosen = _best(self.select, rule_id, category)
         if chosen is None:
             return False

@@ -64,11 +64,18 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 def _session(config: pytest.Config) -> Any:
     """The claimcheck session (configuration, rules, fixtures) of this pytest run."""
     if _SESSION_KEY not in config.stash:
+        from claimcheck.engine.expectations import rule_folders
         from claimcheck.engine.session import start_session
 
+        # a folder given on the command line that holds rule files brings its own rules,
+        # as with ``claimcheck test-rules FOLDER``
+        given = [Path(arg.split("::")[0]) for arg in config.args]
         config.stash[_SESSION_KEY] = start_session(
             config_file=config.getoption("claimcheck_config"),
-            rule_paths=config.getoption("claimcheck_rules"),
+            rule_paths=[
+                *config.getoption("claimcheck_rules"),
+                *rule_folders([p for p in given if p.is_dir()]),
+            ],
             search_from=Path(config.invocation_params.dir),
         )
     return config.stash[_SESSION_KEY]
@@ -96,7 +103,11 @@ class DraftFile(pytest.File):
 
         from claimcheck.documents import read_document
         from claimcheck.engine.directives import parse_directives
-        from claimcheck.engine.expectations import has_annotations, rules_under_test
+        from claimcheck.engine.expectations import (
+            has_annotations,
+            rules_under_test,
+            unknown_rules,
+        )
 
         session = _session(self.config)
         self.document = read_document(_display_path(self.path, self.config))
@@ -117,6 +128,10 @@ class DraftFile(pytest.File):
                 if session.config.is_enabled(r.id, r.category, self.document.path)
             ]
         self._fixtures = None
+        if self.annotated:
+            unknown = unknown_rules(self.document.path, self.directives, session)
+            if unknown:
+                yield AnnotationsItem.from_parent(self, name="annotations", mismatches=unknown)
         for rule in rules:
             yield RuleItem.from_parent(self, name=rule.id, rule=rule)
 
@@ -171,6 +186,25 @@ class RuleItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.path.name}::{self.rule.id} {self.rule.name}"
+
+
+class AnnotationsItem(pytest.Item):
+    """Fails a fixture draft whose annotations name rules that were not loaded."""
+
+    def __init__(self, *, mismatches: list, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mismatches = mismatches
+
+    def runtest(self) -> None:
+        raise DraftFindings([str(m) for m in self.mismatches])
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
+        if isinstance(excinfo.value, DraftFindings):
+            return "\n".join(excinfo.value.args[0])
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"{self.path.name}::annotations"
 
 
 def _display_path(path: Path, config: pytest.Config) -> str:

@@ -86,16 +86,31 @@ def has_annotations(source: str) -> bool:
 def rules_under_test(path: Path, directives: list[Directive], session: RuleSession) -> list[str]:
     """The ids a fixture tests: its file-name prefix and its annotations (see module doc)."""
     wanted: list[str] = []
+    named_any = False
     match = _RULE_ID_PREFIX.match(path.name)
     if match and session.rule(match.group(1)) is not None:
         wanted.append(session.rule(match.group(1)).id)
     for directive in directives:
         if directive.action in ("expect", "expect-not"):
             for selector in directive.selectors:
+                named_any = True
                 known = session.rule(selector)
                 if known is not None and known.id not in wanted:
                     wanted.append(known.id)
-    return wanted or [r.id for r in session.rules]
+    if wanted or named_any:
+        return wanted  # annotations naming only unknown rules test nothing but fail
+    return [r.id for r in session.rules]
+
+
+def unknown_rules(path: str, directives: list[Directive], session: RuleSession) -> list[Mismatch]:
+    """Annotations that name a rule this session did not load (a typo, a missing --rules)."""
+    return [
+        Mismatch(path, d.line, s.upper(), "is not a loaded rule (check --rules)")
+        for d in directives
+        if d.action in ("expect", "expect-not")
+        for s in d.selectors
+        if session.rule(s) is None
+    ]
 
 
 def compare(
@@ -144,13 +159,7 @@ def check_fixture(path: Path, session: RuleSession) -> FixtureResult:
     document = read_document(str(path))
     directives = parse_directives(document.source)
     under_test = rules_under_test(path, directives, session)
-    unknown = [
-        Mismatch(str(path), d.line, s.upper(), "is not a loaded rule (check --rules)")
-        for d in directives
-        if d.action in ("expect", "expect-not")
-        for s in d.selectors
-        if session.rule(s) is None
-    ]
+    unknown = unknown_rules(str(path), directives, session)
     rules = [r for r in session.rules if r.id in under_test]
     # A rule test tests the rule, whatever the project's select/ignore say.
     config = replace(session.config, select=("ALL",), ignore=(), per_file_ignores={})

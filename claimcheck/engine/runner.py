@@ -139,5 +139,11 @@ def run_rules(
             severity = config.severity_for(rule.id, rule.category)
             findings.extend(run_rule(rule, document, fixtures, severity))
     findings = apply_suppressions(document, findings, config.report_unused_suppressions)
+    # a crashed rule (CC900) or an unused suppression (CC901) is hidden only by its exact id
+    findings = [
+        f
+        for f in findings
+        if not f.rule.startswith("CC9") or config.is_enabled(f.rule, f.category, document.path)
+    ]
     findings.sort(key=Finding.sort_key)
     return findings
