@@ -59,7 +59,9 @@ class QuoteComparison:
     @property
     def related(self) -> bool:
         """Whether the quote is recognisably the source's words (faithful or altered)."""
-        return self.matched >= max(2, round(0.6 * self.quote_words))
+        # three words in order (all of a shorter quote) and most of a longer one: fewer could
+        # be chance ("the need for"), and then it is another statement, not an altered one
+        return self.matched >= min(self.quote_words, max(3, round(0.6 * self.quote_words)))
 
     @property
     def faithful(self) -> bool:
