@@ -6,6 +6,7 @@ A claim is an immutable value. Its ``value`` is kind-specific (``TemporalValue``
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -52,7 +53,7 @@ class Claim:
             "end": self.end,
             "line": self.line,
             "column": self.column,
-            "value": self.value.to_json(),
+            "value": _finite(self.value.to_json()),
         }
         unresolved = getattr(self.value, "unresolved", None)
         if payload["value"] is None and unresolved:
@@ -60,6 +61,18 @@ class Claim:
         if self.explanation:
             payload["explanation"] = self.explanation
         return payload
+
+
+def _finite(value: Any) -> Any:
+    """Replace an infinite or NaN number by null: a 100,000-digit figure overflows a float,
+    and ``Infinity`` is not JSON, so a strict reader of the report would fail on it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def make_claim(

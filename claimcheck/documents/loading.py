@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+# A character that shows: not white space, not a zero-width or direction control.
+_VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Byte-order marks of the other Unicode encodings, longest first (UTF-32-LE starts like -16).
 _OTHER_UNICODE_BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -75,7 +78,7 @@ def decode(path: str, data: bytes) -> str:
         ) from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes), not text")
-    if not text.strip():
+    if not _VISIBLE.search(text):
         raise InputError(path, "empty file: nothing to check")
     return text
 
@@ -128,7 +131,7 @@ def read_document(
             # Copy pasted from a web page has one paragraph a line and no blank lines.
             one_per_line = not any(line.strip() == "" for line in body.splitlines())
             blocks = [(s, e, "paragraph") for s, e in split_blocks(text, one_per_line=one_per_line)]
-    if not text.strip():
+    if not _VISIBLE.search(text):
         raise InputError(path, "no prose to check (only markup or front matter)")
     published_on, published_from = _publication_date(path, metadata, published)
     paragraphs, sentences = segment(text, blocks)
