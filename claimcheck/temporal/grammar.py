@@ -1,15 +1,33 @@
 """The pyparsing grammar of temporal expressions in English news copy.
 
-Built from small named pieces; the parse actions only name what was matched (a dict of
-fields), and ``resolve.py`` turns that into dates. The grammar is built once, on first use.
+Built, like Duckling's ``Rules.hs``, from small named pieces: each piece is a pyparsing
+element whose parse action only *describes* what it matched, as a ``node`` dict with a
+``form`` (``weekday``, ``date``, ``period``, ``offset``, ``time``, ``range`` ...) and the
+fields it read. ``resolve.py`` turns a node into dates; nothing here looks at a calendar.
+The examples every piece must read are in ``examples.tsv`` beside this file.
+
+An expression is a *point* (one piece), optionally joined to a second point as a range
+("from 2010 to 2018", "Nov. 27-29", "between Monday and Wednesday") or as a date with a
+time ("4 a.m. Wednesday", "Thursday 8:00 GMT"). The grammar is built once, on first use.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
 
 import pyparsing as pp
+
+try:  # the regex parser, to know which characters each piece can start with
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+Node = dict[str, Any]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -40,68 +58,722 @@ MONTH_ABBREVIATIONS = {
     "nov": 11,
     "dec": 12,
 }
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-# A cheap prefilter: a sentence without any of these words or digits has no date in it.
-CANDIDATE = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|jan|feb|mar|apr|"
-    r"may|jun|jul|aug|sep|oct|nov|dec)|\d{4}",
-    re.IGNORECASE,
-)
+# Forms that the grammar reads so that their words are never taken for dates, but that
+# name no calendar position: a duration ("for three years") and the bare "now".
+SILENT_FORMS = frozenset({"duration", "now"})
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regex alternation that tries longer words first ("sept." before "sep")."""
+def _alternatives(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation that tries longer words first ("sept" before "sep")."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache
+def holiday_rules() -> dict[str, str]:
+    """Map every name of a holiday (lower case) to its dating rule, from ``holidays.tsv``."""
+    rules: dict[str, str] = {}
+    for row in _data_rows("holidays.tsv"):
+        names, rule = row[0], row[1]
+        for name in names.split("|"):
+            rules[name.strip()] = rule
+    return rules
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+@cache
+def zone_offsets() -> dict[str, float]:
+    """Hours from UTC of each time zone abbreviation, from ``zones.tsv``."""
+    return {row[0].upper(): float(row[1]) for row in _data_rows("zones.tsv")}
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:tues?|weds?|thurs?|thu|fri|mon|sat|sun)(?![a-z])\.?)"
+)
+_MONTH_FULL = _alternatives(MONTHS)
+_MONTH = (
+    r"(?:"
+    + _alternatives(list(MONTHS))
+    + r"|(?:"
+    + _alternatives(list(MONTH_ABBREVIATIONS))
+    + r")(?![a-z])\.?)(?![a-z])"
+)
+_WORD_NUMBER = (
+    r"(?:(?:"
+    + "|".join(TENS)
+    + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + _alternatives(SMALL_NUMBERS)
+    + r")"
+)
+_COUNT = (
+    r"(?:\d+(?:\.\d+)?|\d/\d|" + _WORD_NUMBER + r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?pair\s+of"
+    r"|(?:a\s+)?few|several|half\s+an?|(?:a\s+)?quarter\s+of\s+an?|three-quarters\s+of\s+an?"
+    r"|an?)"
+)
+_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|fortnights?|months?"
+    r"|quarters?|qtrs?|years?|yrs?|decades?|centur(?:y|ies))(?![a-z])"
+)
+_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d)|" + _alternatives(list(ORDINAL_WORDS)) + r")"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
+_SHIFT = (
+    r"(?:this\s+past|this\s+coming|around\s+next|the\s+following|the\s+coming|the\s+past"
+    r"|the\s+previous|the\s+last|the\s+next|the\s+current|this|current|last|past|previous"
+    r"|next|coming|upcoming|following)"
+)
+_POSITION = (
+    r"(?:(?:at\s+|by\s+|until\s+|towards?\s+)?(?:the\s+)?(?:very\s+)?"
+    r"(?:beginning|start|end|middle|rest)\s+of|earlier|later|early|late|mid-?)"
+)
+_PART = r"(?:early\s+morning|morning|afternoon|evening|night|lunch)"
+_AMPM = r"(?:[ap]\.\s?m\.?|[ap]\s?m\b|[ap]\b(?!\.\w))"
+_ZONE = (
+    r"(?:\s*\(?(?P<zone>(?:"
+    + r"|".join(
+        ["GMT", "UTC", "BST", "CEST", "CET", "EEST", "EET", "MSK", "IST", "PKT", "JST", "KST"]
+        + ["AEST", "AEDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "Z"]
+    )
+    + r")\b|local\s+time)\)?)?"
+)
+_HOUR_WORD = _alternatives(SMALL_NUMBERS[1:13])
+_MINUTE_WORD = r"(?:oh[\s-]\w+|o[\s-]\w+|ou[\s-]\w+|zero[\s-]\w+|" + _WORD_NUMBER + r")"
+
+
+# ---------------------------------------------------------------------------- pieces
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One named rule of the grammar: a regex whose named groups become the node's fields,
+    an optional condition on the node, and fields it always sets."""
+
+    name: str
+    form: str
+    pattern: str
+    regex: re.Pattern[str]
+    condition: Callable[[Node], Any] | None = None
+    fixed: tuple[tuple[str, Any], ...] = ()
+
+    def read(self, text: str, position: int) -> tuple[int, Node] | None:
+        """The end and node of a match at ``position``, or None."""
+        match = self.regex.match(text, position)
+        if match is None:
+            return None
+        node: Node = {"form": self.form, "piece": self.name}
+        node.update({k: v for k, v in match.groupdict().items() if v})
+        node.update(self.fixed)
+        if self.condition is not None and not self.condition(node):
+            return None
+        return match.end(), node
+
+
+def _piece(
+    name: str, form: str, pattern: str, condition: Callable[[Node], Any] | None = None, **fixed: Any
+) -> Piece:
+    regex = re.compile(r"(?<![\w/.])" + pattern, re.IGNORECASE)
+    return Piece(name, form, pattern, regex, condition, tuple(fixed.items()))
+
+
+def _first_characters(items: list) -> tuple[set[str] | None, bool]:
+    """The characters a parsed regex can start with (None: any) and whether it can be empty."""
+    found: set[str] = set()
+    for op, argument in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            found.add(chr(argument).lower())
+            return found, False
+        if name == "IN":
+            for kind, value in argument:
+                kind = str(kind)
+                if kind == "LITERAL":
+                    found.add(chr(value).lower())
+                elif kind == "RANGE":
+                    found |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+                elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                    found |= set("0123456789")
+                else:
+                    return None, False
+            return found, False
+        if name == "BRANCH":
+            empty = False
+            for branch in argument[1]:
+                chars, nullable = _first_characters(list(branch))
+                if chars is None:
+                    return None, False
+                found |= chars
+                empty = empty or nullable
+            if not empty:
+                return found, False
+            continue
+        if name == "SUBPATTERN":
+            chars, nullable = _first_characters(list(argument[-1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, nullable = _first_characters(list(argument[2]))
+            nullable = nullable or argument[0] == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _dispatch(pieces: list[Piece]) -> dict[str, tuple[Piece, ...]]:
+    """For each first character, the pieces (in order) that can start with it; "" holds
+    the pieces that can start with anything."""
+    firsts = []
+    for piece in pieces:
+        chars, nullable = _first_characters(list(sre_parse.parse(piece.pattern, re.IGNORECASE)))
+        firsts.append(None if chars is None or nullable else chars)
+    alphabet = set().union(*(f for f in firsts if f))
+    table = {
+        char: tuple(p for p, f in zip(pieces, firsts, strict=False) if f is None or char in f)
+        for char in alphabet
+    }
+    table[""] = tuple(p for p, f in zip(pieces, firsts, strict=False) if f is None)
+    return table
+
+
+class PieceChoice(pp.Token):
+    """The first of several pieces that matches at a position (Duckling-style named rules,
+    tried in order without building an exception per failed rule)."""
+
+    def __init__(self, pieces: list[Piece], name: str) -> None:
+        super().__init__()
+        self.pieces = pieces
+        self.by_first_character = _dispatch(pieces)
+        self.set_name(name)
+        self.mayReturnEmpty = False
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        first = instring[loc : loc + 1].lower()
+        candidates = self.by_first_character.get(first, self.by_first_character[""])
+        for piece in candidates:
+            found = piece.read(instring, loc)
+            if found is not None:
+                return found[0], pp.ParseResults([found[1]])
+        raise pp.ParseException(instring, loc, self.errmsg, self)
+
+
+def _capitalised_month(node: Node) -> bool:
+    """A bare month name is a month only when written as one ("May", not "may")."""
+    word = node["month"]
+    if word.lower() == "may" and "shift" not in node and "position" not in node:
+        return word[0].isupper() and node.get("lead") is not None
+    return word[0].isupper() or "shift" in node or "position" in node
+
+
+def _written_weekday(node: Node) -> bool:
+    """ "sat", "sun", "mon" are English words: as weekdays only capitalised or with a date."""
+    word = node["weekday"]
+    if word.lower() in ("sat", "sun", "mon", "wed"):
+        return word[0].isupper() and word.lower() != "wed" or "month" in node
+    return True
+
+
+@cache
+def pieces() -> tuple[Piece, ...]:
+    """Every piece, most specific first (the first that matches at a position wins)."""
+    wd = rf"(?P<weekday>{_WEEKDAY})"
+    return (
+        # -- times and dates in numbers
+        _piece(
+            "iso_datetime",
+            "date",
+            rf"(?P<year>{_YEAR})-(?P<month_number>\d\d?)-(?P<day>\d\d?)"
+            r"(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::(?P<second>\d\d))?)?"
+            r"(?:/(?P<end>\S+))?(?!\d)",
+        ),
+        _piece(
+            "numeric_date",
+            "date",
+            r"(?P<first>\d\d?)\s?(?P<sep>[/.-])\s?(?P<second_number>\d\d?)\s?(?P=sep)\s?"
+            r"(?P<year>\d{4}|\d\d)(?![\d/.-]\d)",
+        ),
+        _piece(
+            "numeric_day_month_name",
+            "date",
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<sep>[/-])(?P<month>{_MONTH})(?P=sep)"
+            r"(?P<year>\d{4}|\d\d)(?!\d)",
+        ),
+        _piece(
+            "year_month",
+            "date",
+            rf"(?P<year>{_YEAR})[-/](?P<month_number>1[0-2]|0?[1-9])(?![\d/-])",
+        ),
+        _piece("month_year", "date", rf"(?P<month_number>1[0-2]|0?[1-9])/(?P<year>{_YEAR})"),
+        _piece(
+            "numeric_month_day",
+            "date",
+            r"(?P<lead>on\s+)?(?P<first>1[0-2]|0?[1-9])\s?/\s?(?P<second_number>[0-3]?\d)(?![\d/.])",
+            condition=lambda n: n.get("lead") or int(n["second_number"]) > 12,
+        ),
+        _piece(
+            "quarter_numeric",
+            "quarter",
+            rf"(?:Q(?P<quarter>[1-4])(?:\s*(?P<year>{_YEAR}|'\d\d))?|(?P<year2>{_YEAR}|\d\d)\s?Q(?P<quarter2>[1-4]))\b",
+        ),
+        # -- ranges written as one piece
+        _piece(
+            "year_range",
+            "year_range",
+            rf"(?:(?P<range_lead>from|between)\s+)?(?P<year>{_YEAR})\s*(?:-|–|to|and|through|until)\s*"
+            rf"(?P<year_end>{_YEAR}|\d\d)\b",
+            condition=lambda n: n.get("range_lead") or len(n["year_end"]) == 4,
+        ),
+        _piece(
+            "month_day_range",
+            "day_range",
+            rf"(?:from\s+)?(?P<month>{_MONTH})\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+            rf"(?:-|–|to|through|thru|till|until)\s*(?:the\s+)?(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?",
+        ),
+        _piece(
+            "day_range_month",
+            "day_range",
+            rf"(?:from\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)"
+            rf"\s*(?:the\s+)?(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?",
+        ),
+        # -- calendar dates with month names
+        _piece(
+            "weekday_month_day",
+            "date",
+            rf"{wd},?\s+(?:the\s+)?(?P<month>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
+        ),
+        _piece(
+            "weekday_day_month",
+            "date",
+            rf"{wd},?\s+(?:the\s+)?(?P<day>{_DAY})(?:\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)?",
+            condition=lambda n: "month" in n or re.fullmatch(r"\d+(?:st|nd|rd|th)", n["day"]),
+        ),
+        _piece(
+            "month_day",
+            "date",
+            rf"(?P<month>{_MONTH})\s*(?:the\s+)?(?P<day>{_DAY})(?![\w:])(?:,?\s+(?P<year>{_YEAR})(?:\s*(?P<era>A\.?D\.?))?)?"
+            rf"(?:,\s+{wd})?",
+        ),
+        _piece(
+            "day_month",
+            "date",
+            rf"(?:the\s+)?(?P<day>{_DAY})\s*(?:of\s+)?(?P<month>{_MONTH})(?:,?\s*(?P<year>{_YEAR}))?",
+            condition=lambda n: (
+                not (
+                    n["day"].isdigit()
+                    and n["month"].lower().rstrip(".") == "may"
+                    and n["month"][0].islower()
+                )
+            ),
+        ),
+        _piece(
+            "month_of_year",
+            "date",
+            rf"(?P<month>{_MONTH})\s*,?\s+(?:of\s+)?(?P<year>{_YEAR})",
+        ),
+        _piece(
+            "day_of_shifted_month",
+            "day_of_month",
+            rf"(?:the\s+)?(?P<day>{_DAY})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<shift>next|this|current|previous|last|following)\s+month",
+        ),
+        _piece(
+            "nth_weekday_of",
+            "nth_weekday",
+            rf"(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+            rf"(?P<weekday>{_WEEKDAY}|day|week-?\s?end|wkend|week)\s+(?:of|in)\s+"
+            rf"(?:(?:the\s+)?(?P<shift>this|the|next|last|previous)\s+month|(?P<month>{_MONTH})"
+            rf"(?:\s+(?P<year>{_YEAR}))?|(?P<year2>{_YEAR}))",
+        ),
+        # -- relative to publication
+        _piece(
+            "weekdays_from_now",
+            "offset",
+            rf"(?P<count>{_COUNT})\s+(?P<weekday>{_WEEKDAY})s\s+(?P<direction>from\s+now|ago|back|hence)",
+        ),
+        _piece(
+            "count_ago",
+            "offset",
+            rf"(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<direction>ago|back|hence|from\s+(?:right\s+)?now|from\s+today)",
+        ),
+        _piece(
+            "in_count",
+            "offset",
+            rf"(?P<preposition>in|within)\s+(?:(?:about|around|roughly|another|the\s+next)\s+)?(?P<count>{_COUNT})\s*(?:more\s+)?(?P<unit>{_UNIT})"
+            r"(?!\s+(?:of|when|that|which|in|where|marked|since|and|as)\b)",
+            direction="in",
+        ),
+        _piece(
+            "count_later",
+            "story_relative",
+            rf"(?:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?:later|earlier|before|after|afterwards?|previously)"
+            rf"|the\s+(?:next|following)\s+(?:day|week|month|year|morning|night|evening)"
+            rf"|the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier))\b",
+        ),
+        _piece(
+            "window",
+            "window",
+            rf"(?:the\s+)?(?P<direction>past|last|previous|next|coming|upcoming|following)\s+"
+            rf"(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})",
+        ),
+        _piece(
+            "count_upcoming",
+            "window",
+            rf"(?P<count>{_COUNT})\s+(?P<direction>upcoming|coming)\s+(?P<unit>{_UNIT})",
+        ),
+        _piece(
+            "decade",
+            "decade",
+            r"(?:(?P<article>the)\s+)?(?:(?P<position>early|mid|late)[-\s])?"
+            r"(?P<decade>(?:1[5-9]|20)\d0s|'\d0s|\d0s|twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)(?![\w'])",
+            condition=lambda n: n["decade"][0] in "12" or n.get("article"),
+        ),
+        _piece(
+            "quarter",
+            "quarter",
+            rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?"
+            rf"(?:quarter|qtr)(?:\s+(?:of\s+)?(?:the\s+year\s+)?(?P<year>{_YEAR}))?",
+        ),
+        _piece(
+            "holiday",
+            "holiday",
+            rf"(?:(?P<shift>last|next|this)\s+)?(?P<holiday>{_alternatives(list(holiday_rules()))})"
+            rf"(?![\w'])(?:\s+(?P<year>{_YEAR})|\s+of\s+(?P<year_shift>next|last|this)\s+year"
+            rf"|\s+in\s+(?P<later_count>{_COUNT})\s+(?P<later_unit>{_UNIT})"
+            rf"|\s+(?P<ago_count>{_COUNT})\s+(?P<ago_unit>{_UNIT})\s+(?P<ago>ago|from\s+now|hence))?",
+        ),
+        _piece(
+            "season",
+            "season",
+            rf"(?:(?P<position>{_POSITION})\s+)?(?:(?P<shift>{_SHIFT})\s+|the\s+)?(?P<season>spring|summer|fall|autumn|winter|season)s?"
+            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w-])",
+            condition=lambda n: (
+                n.get("shift")
+                or n.get("year")
+                or n["season"].lower() in ("summer", "winter")
+                and n["season"][0] == "S"
+            ),
+        ),
+        _piece(
+            "period",
+            "period",
+            rf"(?:(?P<position>{_POSITION})\s+)?(?P<shift>{_SHIFT})\s+(?P<unit>week-?\s?end|wkend|week|month|quarter|qtr|year|yr|decade)s?(?![\w'])",
+        ),
+        _piece(
+            "positioned_period",
+            "period",
+            rf"(?P<position>{_POSITION}|all)\s+(?:the\s+)?(?P<unit>week|month|year)(?![\w'])(?!\s+(?:of|in)\b)",
+            shift="this",
+        ),
+        _piece(
+            "positioned_year",
+            "year",
+            rf"(?P<position>{_POSITION})\s+(?P<year>{_YEAR})",
+        ),
+        _piece(
+            "business_abbreviation",
+            "period",
+            r"(?:(?P<by>by|at)\s+)?(?:the\s+)?(?P<abbreviation>EO[DMY]|BO[MY])\b",
+        ),
+        # -- weekdays and days named relative to publication
+        _piece(
+            "week_weekday",
+            "weekday",
+            rf"(?P<week>last|next|this)\s+week's\s+{wd}",
+        ),
+        _piece(
+            "weekday",
+            "weekday",
+            rf"(?:(?P<qualifier>late|early)(?:\s+on)?\s+)?(?:(?P<shift>this\s+past|this\s+coming|last|next|this|coming|past|previous|around\s+next)\s+)?"
+            rf"{wd}(?:\s+(?P<part>early\s+in\s+the\s+morning|in\s+the\s+early\s+hours\s+of\s+the\s+morning|{_PART}))?"
+            rf"(?:\s+(?:of\s+)?(?P<week>this|next|last|the\s+following)\s+week|\s+from\s+(?P<from_week>last|this|next)\s+week"
+            rf"|\s+(?P<after_next>after\s+next))?(?!\w)",
+            condition=_written_weekday,
+        ),
+        _piece(
+            "deictic",
+            "deictic",
+            rf"(?:(?P<qualifier>late|early)\s+)?(?P<deictic>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday"
+            r"|today|tonight|tonite|yesterday|tomorrows?|overnight|last\s+night|this\s+(?:morning|afternoon|evening)"
+            rf")(?:\s+(?:at\s+)?(?P<part>{_PART}))?(?:ish)?(?![\w'])",
+        ),
+        _piece(
+            "month",
+            "month",
+            rf"(?P<lead>(?:in|during|of|since|until|by|from|through|before|after)\s+)?(?:(?P<position>{_POSITION})\s+)?(?:(?P<shift>next|last|this|coming|past)\s+)?"
+            rf"(?P<month>{_MONTH_FULL})(?![\w'])(?:\s+(?P<after_next>after\s+next)|\s+in\s+(?P<years_later>{_COUNT})\s+years?)?",
+            condition=_capitalised_month,
+        ),
+        _piece(
+            "year",
+            "year",
+            r"(?P<lead>(?:in|since|by|until|through|during|from|before|after|of|the\s+year)\s+)(?P<year>\d{4}|\d\d?)(?:\s*(?P<era>A\.?D\.?|B\.?C\.?))?(?![\w%,.]\d|\d|\s*(?:%|percent|per\b|people))",
+            condition=lambda n: len(n["year"]) == 4 or n.get("era"),
+        ),
+        _piece(
+            "on_the_day",
+            "day_of_month",
+            rf"(?P<lead>on\s+)the\s+(?P<day>{_DAY})(?!\s+(?:of|day|century|anniversary|floor|round|time))\b",
+        ),
+        _piece("now", "now", r"(?:right\s+now|just\s+now|now|at\s+the\s+moment|ATM)(?![\w'])"),
+        # -- times of day
+        _piece(
+            "clock_time",
+            "time",
+            rf"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*(?:ish\s*)?(?P<ampm>{_AMPM})"
+            + _ZONE,
+        ),
+        _piece(
+            "compact_time",
+            "time",
+            rf"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<ampm>{_AMPM})"
+            + _ZONE,
+        ),
+        _piece(
+            "military_time",
+            "time",
+            r"(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?:hours|hrs)?\s*\(?(?P<zone>GMT|UTC|Z)\b\)?",
+        ),
+        _piece(
+            "h_time",
+            "time",
+            r"(?:(?:at|@)\s+)?(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)?(?![\w])" + _ZONE,
+        ),
+        _piece(
+            "colon_time",
+            "time",
+            r"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+            + _ZONE,
+        ),
+        _piece(
+            "word_time",
+            "time",
+            rf"(?:(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?\s*(?P<ampm>{_AMPM})"
+            + _ZONE,
+        ),
+        _piece(
+            "oclock",
+            "time",
+            rf"(?:(?:at|@)\s+)?(?:(?P<hour>\d\d?)|(?P<hour_word>{_HOUR_WORD}))\s*o'?\s?clock(?:\s+(?P<ampm>{_AMPM}))?",
+        ),
+        _piece(
+            "past_to",
+            "time",
+            rf"(?:(?:at|for)\s+)?(?P<minutes>half|(?:a\s+)?quarter|\d\d?|{_WORD_NUMBER})(?:\s+minutes?)?\s+(?P<relation>past|after|to|till|before|from)\s+"
+            rf"(?:(?P<hour>\d\d?)(?:\s*(?P<ampm>{_AMPM})|h)?|(?P<hour_word>{_HOUR_WORD}|noon|midnight)(?:\s+(?P<ampm2>{_AMPM}))?)",
+        ),
+        _piece(
+            "hour_before_range",
+            "time",
+            rf"(?:(?:at|@|around|about)\s+)?(?P<hour>1[0-2]|0?[1-9])(?=\s*(?:-|–|to)\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*{_AMPM})",
+        ),
+        _piece(
+            "named_time",
+            "time",
+            r"(?:(?:at|@)\s+)?(?:the\s+)?(?P<named>noon|midnight|midday|mid\s+day)(?![\w'])",
+        ),
+        _piece(
+            "part_time",
+            "time",
+            rf"(?:(?:at|@)\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening|AM|PM)|(?P<part2>tonight|this\s+evening|at\s+night))",
+        ),
+        # -- durations: read so that "for three years" is never a date
+        _piece(
+            "duration",
+            "duration",
+            rf"(?:(?:for|over|during|lasting)\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|the\s+)?(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})"
+            rf"|(?P<count2>{_COUNT})[-\s](?P<unit2>{_UNIT})[-\s]long|(?P<plural>decades|years|months|weeks|days|hours|centuries)[-\s]long"
+            rf"|(?P<count3>\d+|{_WORD_NUMBER})-(?P<unit3>day|week|month|year|hour|minute|decade)(?![\w-]))",
+        ),
+    )
+
+
+@cache
+def _bare_hour() -> Piece:
+    """An hour without am/pm, only read after a day that says which half ("tonight at 11")."""
+    return _piece(
+        "bare_hour",
+        "time",
+        rf"(?:(?:at|@)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))(?![\w:])"
+        + _ZONE,
+    )
+
+
+@cache
+def _bare_day() -> Piece:
+    return _piece("bare_day", "day_of_month", rf"(?:the\s+)?(?P<day>{_DAY})(?![\w:])")
+
+
+RANGE_FORMS = frozenset({"date", "weekday", "month", "deictic", "time", "day_of_month", "holiday"})
+DATE_FORMS = frozenset(
+    {"date", "weekday", "deictic", "day_of_month", "nth_weekday", "holiday", "offset"}
+)
+
+
+RANGE_WORDS = re.compile(r"(?:-|–|—|to|through|thru|till|until|untill|and|but\s+before)$", re.I)
+
+
+def _combine(tokens: pp.ParseResults) -> Node:
+    """Join two points: a range ("from X to Y") or a day with a time ("4 a.m. Wednesday").
+
+    The words between the points say which: a range word inside a core, anything else
+    (nothing, a comma, "at", "on") between two cores."""
+    parts = list(tokens)
+    lead = parts.pop(0) if isinstance(parts[0], str) else None
+    first = parts[0]
+    if len(parts) == 1:
+        if lead and first["form"] not in ("year_range", "day_range"):
+            raise pp.ParseException("", 0, "a range needs its end")
+        return first
+    joiner, second = parts[1].strip(), parts[2]
+    if RANGE_WORDS.match(joiner):
+        if first["form"] not in RANGE_FORMS or second["form"] not in RANGE_FORMS:
+            raise pp.ParseException("", 0, "not a range of dates or times")
+        if (first["form"] == "time") != (second["form"] == "time"):
+            raise pp.ParseException("", 0, "a range from a time to a date")
+        return {"form": "range", "from": first, "to": second}
+    # a day and a time, in either order
+    if _is_time(first) and second["form"] in DATE_FORMS:
+        return {"form": "at", "day": second, "time": first}
+    if first["form"] in DATE_FORMS and _is_time(second):
+        return {"form": "at", "day": first, "time": second}
+    raise pp.ParseException("", 0, "not a day and a time")
+
+
+def _is_time(node: Node) -> bool:
+    """A time of day, or a range between two."""
+    return node["form"] == "time" or node["form"] == "range" and node["from"]["form"] == "time"
+
+
+@cache
 def temporal_grammar() -> pp.ParserElement:
-    """Return the grammar; each match yields a ``fields`` dict describing the expression."""
-    weekday = pp.Regex(
-        r"\b(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)\b", re.IGNORECASE
+    """Return the grammar; each match yields one node (see the module docstring).
+
+    expression := core [ (joiner core) | ("at" bare-hour) ]
+    core       := ["from" | "between" | "later than"] point [range-word (point | bare number)]
+    """
+    point = PieceChoice(list(pieces()), "point")
+    tail = PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
+    range_lead = pp.Regex(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
+    range_word = pp.Regex(
+        r"\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|untill\b|and\b|but\s+before\b)\s*", re.I
     )
-    part_of_day = pp.Regex(r"(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
-    day_qualifier = pp.Regex(r"\b(?P<qualifier>late|early)\s+(?=\w+day\b)", re.IGNORECASE)
-
-    month_names = (
-        list(MONTHS) + [f"{abbr}." for abbr in MONTH_ABBREVIATIONS] + list(MONTH_ABBREVIATIONS)
+    # what may stand between a day and its time; it must be followed by something to read
+    joiner = pp.Regex(r"(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I)
+    core = (pp.Optional(range_lead) + point + pp.Optional(range_word + tail)).set_parse_action(
+        _combine
     )
-    month = pp.Regex(r"\b(?P<month>" + _alternatives(month_names) + r")(?!\w)", re.IGNORECASE)
-    day_number = pp.Regex(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b")
-    year = pp.Regex(r"(?P<year>(?:1[89]|20)\d\d)\b")
-
-    # "Nov. 27", "November 27th, 2024", "27 November 2024"
-    month_day = month + day_number + pp.Optional(pp.Suppress(pp.Optional(",")) + year)
-    day_month = day_number + month + pp.Optional(year)
-    iso_date = pp.Regex(r"\b(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})\b")
-    calendar_date = iso_date | month_day | day_month
-
-    weekday_with_date = weekday + pp.Suppress(pp.Optional(",")) + calendar_date
-    weekday_expression = pp.Optional(day_qualifier) + weekday + pp.Optional(part_of_day)
-    deictic = pp.Regex(r"\b(?P<deictic>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
-
-    expression = weekday_with_date | calendar_date | weekday_expression | deictic
-    expression.set_parse_action(_collect_fields)
+    at_hour = pp.Regex(r"\s*,?\s*(?:at|@)\b", re.I) + PieceChoice([_bare_hour()], "bare hour")
+    expression = (core + pp.Optional(at_hour | (joiner + core))).set_parse_action(_combine)
+    expression.streamline()
     return expression
 
 
-def _collect_fields(tokens: pp.ParseResults) -> list[dict[str, str]]:
-    """Keep the named pieces that matched and say which form the expression has."""
-    fields = {k: v for k, v in tokens.as_dict().items() if isinstance(v, str) and v}
-    if "deictic" in fields:
-        fields["form"] = "deictic"
-    elif "day" in fields:
-        fields["form"] = "weekday_date" if "weekday" in fields else "date"
-    else:
-        fields["form"] = "weekday"
-    return [fields]
+def _any_of(pieces: list[Piece], *extra: str) -> re.Pattern[str]:
+    """One regex matching wherever one of the pieces could (their fields unnamed)."""
+    unnamed = [
+        re.sub(r"\(\?P<\w+>", "(?:", piece.pattern).replace("(?P=sep)", "[/.-]") for piece in pieces
+    ]
+    return re.compile(r"(?<![\w/.-])(?:" + "|".join([*unnamed, *extra]) + ")", re.IGNORECASE)
 
 
-def scan(text: str) -> list[tuple[int, int, dict[str, str]]]:
-    """Return (start, end, fields) for every temporal expression in ``text``."""
-    if not CANDIDATE.search(text):
-        return []
-    found = []
-    for tokens, start, end in temporal_grammar().scan_string(text):
+_OPENING_WORDS = (
+    "the on in within from between later late early mid this current last past previous next "
+    "coming upcoming following around at by until towards toward beginning start end middle "
+    "rest earlier all a an couple pair few several half quarter three-quarters today tonight "
+    "tonite yesterday tomorrow tomorrows overnight day right just now atm for over during "
+    "lasting decades years months weeks days hours centuries twenties thirties forties fifties "
+    "sixties seventies eighties nineties spring summer fall autumn winter season seasons noon "
+    "midnight midday eod eom eoy bom boy of since through before after about approximately"
+).split()
+
+
+@cache
+def _first_words() -> re.Pattern[str]:
+    """Where an expression can start: a digit, or a word some piece starts with. One cheap
+    regex, so that the pieces are tried only at these places."""
+    words = set(_OPENING_WORDS) | set(SMALL_NUMBERS) | set(TENS) | set(ORDINAL_WORDS)
+    words |= set(WEEKDAYS) | set(MONTHS) | set(MONTH_ABBREVIATIONS)
+    words |= {"tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "mon"}
+    words |= {name.split()[0] for name in holiday_rules()}
+    return re.compile(
+        r"(?<![\w/.-])(?:[\d'’@]|q[1-4]|(?:" + _alternatives(sorted(words)) + r")(?![\w]))",
+        re.IGNORECASE,
+    )
+
+
+def scan(text: str) -> list[tuple[int, int, Node]]:
+    """Return (start, end, node) for every temporal expression in ``text``, left to right.
+
+    One compiled regex finds where a piece could start; the grammar parses only there.
+    """
+    grammar = temporal_grammar()
+    starts = _first_words()
+    found: list[tuple[int, int, Node]] = []
+    position = 0
+    while True:
+        candidate = starts.search(text, position)
+        if candidate is None:
+            return found
+        start = candidate.start()
+        try:
+            end, tokens = grammar._parse(text, start)  # noqa: SLF001 - parse at one position
+        except pp.ParseBaseException:
+            position = start + 1
+            continue
+        while end > start and text[end - 1].isspace():
+            end -= 1
         found.append((start, end, tokens[0]))
-    return found
+        position = max(end, start + 1)

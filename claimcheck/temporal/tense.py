@@ -1,10 +1,19 @@
-"""The tense of the clause that governs a temporal expression.
+"""The tense of the clause that governs a temporal expression, found with a small grammar
+of English verb groups.
 
-Cues, nearest first, within the expression's clause (bounded by ; : — and by commas that
-close a clause): a future cue (will, is due to, is expected to, plans to, next) makes the
-clause future; a past-tense verb (an irregular form from ``past_tense_verbs.txt`` or a
-regular ``-ed`` form) makes it past; "has/have ..." perfects count as past. Without a cue
-the clause is untensed and the resolver picks the nearest day.
+The clause is bounded by ; : — and by a comma followed by a conjunction. Within it, the
+verb group nearest before the expression governs it (else the first after it). Verb
+groups, tried in this order at each word:
+
+- future: a cue from ``lexicons/future_cues.txt`` ("will", "is due to", "is expected to",
+  "plans to", "next" ...);
+- past: a perfect ("has/have/had [not] [been] <participle>"), or a past-tense verb: an
+  irregular form from ``lexicons/past_tense_verbs.txt`` or a regular ``-ed`` form;
+- prospective: a future seen from the past ("would", "was due to", "was scheduled to",
+  "had planned to"): neither past nor future for the resolver (the nearest day), and
+  never an impossible date;
+- present: "is", "are", "says" ...: the clause is untensed, and the resolver picks the
+  nearest day.
 """
 
 from __future__ import annotations
@@ -13,20 +22,30 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pyparsing as pp
+
 from claimcheck.lexicons import load_lexicon
 
-_WORD = re.compile(r"[A-Za-z’']+")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when)\b|\.\s")
 _NOT_VERBS_ENDING_ED = frozenset(
     "red bed need feed seed speed shed hundred indeed united based armed wed sacred naked "
-    "wicked ragged rugged aged beloved learned alleged".split()
+    "wicked ragged rugged aged beloved learned alleged embed bred steed breed greed tweed "
+    "creed heed reed weed deed".split()
 )
+_PRESENT = ("is", "are", "am", "says", "say", "remains", "remain")
 
 
 @dataclass(frozen=True)
 class Tense:
-    tense: str  # "past", "future" or "none"
-    cue: str  # the word that decided it, "" when none
+    tense: str  # "past", "future", "prospective" or "none"
+    cue: str  # the words that decided it, "" when none
+
+
+def _past_participle(tokens: pp.ParseResults) -> bool:
+    word = tokens[0].lower()
+    return word in _past_verbs() or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ENDING_ED
+    )
 
 
 @cache
@@ -35,8 +54,37 @@ def _past_verbs() -> frozenset[str]:
 
 
 @cache
-def _future_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(cue.split()) for cue in load_lexicon("future_cues"))
+def verb_group_grammar() -> pp.ParserElement:
+    """Future cues, perfects, past-tense verbs and present copulas, each tagged."""
+    future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
+    future = pp.Regex(
+        r"(?<![\w'’])(?:"
+        + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in future_cues)
+        + r")(?![\w])",
+        re.I,
+    ).set_parse_action(lambda t: [("future", " ".join(t[0].split()))])
+    word = pp.Regex(r"[A-Za-z’']+")
+    participle = word.copy().add_condition(_past_participle)
+    perfect = pp.Regex(
+        r"\b(?:has|have|had)(?:\s+(?:not|never|already|also|just))?(?:\s+been)?\s+", re.I
+    )
+    perfect_group = pp.Combine(perfect + participle, adjacent=False).set_parse_action(
+        lambda t: [("past", " ".join(t[0].split()))]
+    )
+    past = participle.copy().add_parse_action(lambda t: [("past", t[0])])
+    prospective = pp.Regex(
+        r"\b(?:(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|"
+        r"poised|planning)\s+to|(?:had\s+)?planned\s+to|would)\b",
+        re.I,
+    ).set_parse_action(lambda t: [("prospective", " ".join(t[0].split()))])
+    present_word = pp.Regex(r"\b(?:" + "|".join(_PRESENT) + r")\b", re.I)
+    # "is set for", "are expected": a present passive is present, not past
+    present = pp.Combine(
+        present_word + pp.Optional(pp.Regex(r"(?:not\s+)?") + participle),
+        adjacent=False,
+        join_string=" ",
+    ).set_parse_action(lambda t: [("none", " ".join(t[0].split()))])
+    return pp.MatchFirst([prospective, future, perfect_group, present, past])
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -47,29 +95,37 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, following.start() if following else len(sentence)
 
 
-def _classify(words: list[str], index: int) -> Tense | None:
-    word = words[index].lower()
-    for cue in _future_cues():
-        if tuple(w.lower() for w in words[index : index + len(cue)]) == cue:
-            return Tense("future", " ".join(cue))
-    if word in _past_verbs():
-        return Tense("past", words[index])
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ENDING_ED:
-        return Tense("past", words[index])
-    return None
+_WORD = re.compile(r"(?<![\w'’])[A-Za-z'’]")
+
+
+def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every verb group in ``text`` with its span, left to right."""
+    grammar = verb_group_grammar()
+    found = []
+    position = 0
+    while True:
+        match = _WORD.search(text, position)
+        if match is None:
+            return found
+        try:
+            end, tokens = grammar._parse(text, match.start())  # noqa: SLF001
+        except pp.ParseBaseException:
+            position = match.end()
+            continue
+        found.append((match.start(), end, tokens[0]))
+        position = end
 
 
 def clause_tense(sentence: str, start: int, end: int) -> Tense:
-    """Return the tense governing ``sentence[start:end]``: nearest cue before it, then after."""
+    """Return the tense governing ``sentence[start:end]``: nearest verb group before it in
+    its clause, else the first after it."""
     clause_start, clause_end = _clause_bounds(sentence, start, end)
-    before = _WORD.findall(sentence, clause_start, start)
-    for index in range(len(before) - 1, -1, -1):
-        found = _classify(before, index)
-        if found:
-            return found
-    after = _WORD.findall(sentence, end, clause_end)
-    for index in range(len(after)):
-        found = _classify(after, index)
-        if found:
-            return found
+    before = _verb_groups(sentence[clause_start:start])
+    if before:
+        tense, cue = before[-1][2]
+        return Tense(tense, cue)
+    after = _verb_groups(sentence[end:clause_end])
+    if after:
+        tense, cue = after[0][2]
+        return Tense(tense, cue)
     return Tense("none", "")
