@@ -347,6 +347,8 @@ class _Extraction:
         else:
             later = [f.start for f in others if f.start >= item.end]
             limit = min(later) if later else sentence.end
+        if item.match.colon and item.quotes:
+            return ""  # "Asked about the talks, Miller said: “...”": the quote is the content
         following = self.text[item.end : limit]
         masked_following = self.masked[item.end : limit]
         if _has_words(masked_following):

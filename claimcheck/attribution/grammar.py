@@ -53,7 +53,12 @@ _STATEMENT = (
 _STATEMENT_TAIL = (
     r"(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
     + _STATEMENT
-    + r"s?(?:\s+(?:on|to|with)\s+(?:X|Twitter|Telegram|Facebook|reporters|[A-Z][\w-]+))?)?"
+    + r"s?(?:\s+"
+    + _STATEMENT
+    + r"s?)?(?:\s+(?:on|to|with)\s+(?:X|Twitter|Telegram|Facebook|reporters|[A-Z][\w-]+))?)?"
+    # when it was said: "said in a video statement on Saturday"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday)(?=[\s,.;:]|$))?"
 )
 
 
@@ -117,7 +122,7 @@ def _mention() -> str:
     # Briccetti", "U.S.", "Gen."): "said Miller." ends the mention before the stop.
     word = (
         r"(?:[A-Z]\.(?:[A-Z]\.)*|(?i:" + _ABBREVIATIONS + r")\.|(?!(?i:" + not_mention + r")\b)"
-        r"[A-Za-zÀ-ÿ][\w’'-]*|of(?=\s+[A-Z])|(?<=\s)of\s+the(?=\s+[A-Z]))"
+        r"[A-Za-zÀ-ÿ][\w’'-]*|(?:of|for|to)(?=\s+[A-Z])|(?<=\s)of\s+the(?=\s+[A-Z]))"
     )
     words = word + r"(?:\s+" + word + r"){0,7}"
     names = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -133,10 +138,14 @@ def constructions() -> dict[str, pp.Regex]:
     """The named constructions of the grammar, built once."""
     finite, gerunds = _cue_words()
     mention = _mention()
-    appositive = r"(?P<appositive>,\s+(?:who|speaking|(?i:a|an|the)\s)[^,“”\"\n]{1,120}?,)"
+    appositive = (
+        r"(?P<appositive>,\s+(?:who|speaking|in\s+(?:a|an|the|his|her|its|their)\s|"
+        r"(?i:a|an|the)\s)[^,“”\"\n]{1,120}?,)"
+    )
     addressee = (
         r"(?:(?:(?<=told)|(?<=tells)|(?<=telling))\s+(?P<addressee>reporters|journalists|"
-        r"(?:the|a|an)\s+\w+(?:\s+\w+)?(?=\s+(?:that|in|on|“|,|:))|everyone|[A-Z][\w’'-]*))?"
+        r"(?:the|a|an)\s+\w+(?:\s+\w+)?(?=\s*[,:“\"]|\s+(?:that|in|on)\b)|everyone|"
+        r"[A-Z][\w’'-]*))?"
     )
     speaker_first = pp.Regex(
         r"(?<![\w’'-])(?P<mention>" + mention + r")" + appositive + r"?"
@@ -224,8 +233,9 @@ def scan(masked: str) -> list[Match]:
             if name == "coordinated" and fields["cue"] not in speech_verbs():
                 continue
             mention = (fields.get("mention") or "").strip()
-            if fields.get("appositive"):
-                mention += fields["appositive"].rstrip(",")
+            appositive = fields.get("appositive")
+            if appositive and not appositive.lstrip(", ").startswith("in "):
+                mention += appositive.rstrip(",")  # who the speaker is, not where it was said
             found.append(
                 Match(
                     start=match.start("cue") if name == "coordinated" else match.start(),

@@ -86,11 +86,13 @@ class QuoteScan:
 
 
 def looks_like_title(words: str) -> bool:
-    """Whether quoted words read as a title: two or more words, every long word capitalised."""
+    """Whether quoted words read as a title: every word of four letters or more capitalised,
+    and at least two of them ("Days of Reckoning", not "This is not the end")."""
     tokens = _TITLE_WORD.findall(words)
     if len(tokens) < 2 or words.rstrip()[-1:] in ".!?,;:":
         return False
-    return all(token[0].isupper() for token in tokens if len(token) > 3)
+    long_words = [token for token in tokens if len(token) > 3]
+    return len(long_words) >= 2 and all(token[0].isupper() for token in long_words)
 
 
 def _opens(text: str, at: int, start: int) -> bool:
