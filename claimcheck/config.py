@@ -12,6 +12,7 @@ Keys (all optional)::
     rules = ["house_rules/"]      # rule files or folders, relative to this file
     sources = ["wire/*.txt"]      # reference documents (globs), relative to this file
     report-unused-suppressions = false
+    facts = ["facts/*.yaml"]      # facts files (docs/facts.md)
 
     [severity]                    # ``[tool.claimcheck.severity]`` in pyproject.toml
     CC2 = "error"                 # id, prefix or category -> error / warning / info
@@ -56,6 +57,8 @@ _KNOWN_KEYS = frozenset(
         "sources",
         "per-file-ignores",
         "report-unused-suppressions",
+        # read by claimcheck/facts (issue 9): facts files, a list or a [facts] table
+        "facts",
     }
 )
 

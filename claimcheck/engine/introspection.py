@@ -13,6 +13,7 @@ a bare ``assert`` reports its source line.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import reprlib
 import traceback
@@ -48,6 +49,11 @@ def short_repr(obj: object) -> str:
         return f"<{kind} {reprlib.repr(obj.text)}>"
     if isinstance(obj, Document):
         return f"<document {obj.path}>"
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        text = repr(obj)
+        # a value object (NumericValue, TemporalValue ...) is the path to a compared
+        # value, shown in full elsewhere; its name is enough to read the chain
+        return text if len(text) <= 60 else f"{type(obj).__name__}(…)"
     try:
         text = repr(obj)
     except Exception as error:  # a broken __repr__ must not hide the assertion
