@@ -160,3 +160,24 @@ def test_quote_continued_over_paragraphs_is_balanced(cli, write):
 
 def test_seed_has_no_attribution_findings(cli, seed_path):
     assert [f for f in findings(cli, seed_path) if f["rule"].startswith("CC3")] == []
+
+
+def test_same_speaker_through_the_registers(cli, write):
+    """The draft names Fidan by his role, the wire by his surname: one speaker."""
+    draft = write(
+        "draft.md",
+        FRONT + "Turkish Foreign Minister Hakan Fidan spoke with Blinken on Sunday.\n\n"
+        "Turkey's top diplomat said Ankara was “against any development that would exacerbate "
+        "instability in the region”.\n",
+    )
+    wire = write(
+        "wire.md",
+        "---\npublished: 2024-12-01\n---\nAccording to a Turkish foreign ministry source, "
+        "Fidan told Blinken Ankara was “against any development that would increase "
+        "instability in the region”.\n",
+    )
+    (altered,) = findings(cli, draft, wire, rule="CC301")
+    assert altered["line"] == 6
+    assert "from Fidan's words" in altered["message"]
+    assert "[-increase-]{+exacerbate+}" in altered["message"]
+    assert findings(cli, draft, wire, rule="CC302") == []
