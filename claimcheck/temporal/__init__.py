@@ -42,18 +42,35 @@ def read_phrase(
     return node, value, how
 
 
-def extract_temporal(document: Document) -> list[Claim]:
+def _lead_length(node: Node, text: str) -> int:
+    """Length of the preposition the grammar read before the expression ("in 2014", "at
+    4 a.m."), which the claim leaves out."""
+    for part in (node, node.get("from"), node.get("day"), node.get("time")):
+        lead = part.get("lead") if isinstance(part, dict) else None
+        if lead and text.lower().startswith(lead.lower()):
+            return len(lead)
+    return 0
+
+
+DAY_FIRST_VALUES = ("day-first", "day first", "dmy", "d/m/y")
+
+
+def extract_temporal(document: Document, day_first: bool | None = None) -> list[Claim]:
     """Find and resolve every temporal expression of a document (durations are read but
-    not reported: they name no calendar position)."""
+    not reported: they name no calendar position).
+
+    ``day_first`` reads 1/12/2024 as 1 December; by default it is taken from the front
+    matter (``date_order: day-first``), else month first (AP style)."""
+    if day_first is None:
+        order = str(document.metadata.get("date_order", "")).strip().lower()
+        day_first = order in DAY_FIRST_VALUES
     claims = []
-    reference = Reference(document.published)
+    reference = Reference(document.published, day_first=day_first)
     for sentence in document.sentences:
         for start, end, node in scan(sentence.text):
             if node["form"] in SILENT_FORMS:
                 continue
-            lead = node.get("lead")
-            if lead and sentence.text[start : start + len(lead)].lower() == lead.lower():
-                start += len(lead)
+            start += _lead_length(node, sentence.text[start:end])
             tense = clause_tense(sentence.text, start, end)
             value, how = resolve(node, tense, reference)
             value = replace(value, tense=tense.tense, cue=tense.cue)

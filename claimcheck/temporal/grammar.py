@@ -572,13 +572,13 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "clock_time",
             "time",
-            rf"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*(?:ish\s*)?(?P<ampm>{_AMPM})"
+            rf"(?P<lead>(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*(?:ish\s*)?(?P<ampm>{_AMPM})"
             + _ZONE,
         ),
         _piece(
             "compact_time",
             "time",
-            rf"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<ampm>{_AMPM})"
+            rf"(?P<lead>(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5]\d)\s*(?P<ampm>{_AMPM})"
             + _ZONE,
         ),
         _piece(
@@ -589,24 +589,24 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "h_time",
             "time",
-            r"(?:(?:at|@)\s+)?(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)?(?![\w])" + _ZONE,
+            r"(?P<lead>(?:at|@)\s+)?(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)?(?![\w])" + _ZONE,
         ),
         _piece(
             "colon_time",
             "time",
-            r"(?:(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+            r"(?P<lead>(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
             + _ZONE,
         ),
         _piece(
             "word_time",
             "time",
-            rf"(?:(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?\s*(?P<ampm>{_AMPM})"
+            rf"(?P<lead>(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?\s*(?P<ampm>{_AMPM})"
             + _ZONE,
         ),
         _piece(
             "oclock",
             "time",
-            rf"(?:(?:at|@)\s+)?(?:(?P<hour>\d\d?)|(?P<hour_word>{_HOUR_WORD}))\s*o'?\s?clock(?:\s+(?P<ampm>{_AMPM}))?",
+            rf"(?P<lead>(?:at|@)\s+)?(?:(?P<hour>\d\d?)|(?P<hour_word>{_HOUR_WORD}))\s*o'?\s?clock(?:\s+(?P<ampm>{_AMPM}))?",
         ),
         _piece(
             "past_to",
@@ -622,12 +622,12 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "named_time",
             "time",
-            r"(?:(?:at|@)\s+)?(?:the\s+)?(?P<named>noon|midnight|midday|mid\s+day)(?![\w'])",
+            r"(?P<lead>(?:at|@)\s+)?(?:the\s+)?(?P<named>noon|midnight|midday|mid\s+day)(?![\w'])",
         ),
         _piece(
             "part_time",
             "time",
-            rf"(?:(?:at|@)\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening|AM|PM)|(?P<part2>tonight|this\s+evening|at\s+night))",
+            rf"(?P<lead>(?:at|@)\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening|AM|PM)|(?P<part2>tonight|this\s+evening|at\s+night))",
         ),
         # -- durations: read so that "for three years" is never a date
         _piece(
@@ -646,7 +646,7 @@ def _bare_hour() -> Piece:
     return _piece(
         "bare_hour",
         "time",
-        rf"(?:(?:at|@)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))(?![\w:])"
+        rf"(?P<lead>(?:at|@)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))(?![\w:])"
         + _ZONE,
     )
 
@@ -666,10 +666,11 @@ RANGE_WORDS = re.compile(r"(?:-|–|—|to|through|thru|till|until|untill|and|bu
 
 
 def _combine(tokens: pp.ParseResults) -> Node:
-    """Join two points: a range ("from X to Y") or a day with a time ("4 a.m. Wednesday").
+    """A core: one point, or a range of two ("from X to Y", "Nov. 27-29", "3-4pm").
 
-    The words between the points say which: a range word inside a core, anything else
-    (nothing, a comma, "at", "on") between two cores."""
+    A range word followed by something that cannot end the range leaves the node marked
+    ``invalid`` (pyparsing does not backtrack into a matched optional part); ``read``
+    then reads the first point alone."""
     parts = list(tokens)
     lead = parts.pop(0) if isinstance(parts[0], str) else None
     first = parts[0]
@@ -677,19 +678,25 @@ def _combine(tokens: pp.ParseResults) -> Node:
         if lead and first["form"] not in ("year_range", "day_range"):
             raise pp.ParseException("", 0, "a range needs its end")
         return first
-    joiner, second = parts[1].strip(), parts[2]
-    if RANGE_WORDS.match(joiner):
-        if first["form"] not in RANGE_FORMS or second["form"] not in RANGE_FORMS:
+    second = parts[2]
+    if (
+        first["form"] not in RANGE_FORMS
+        or second["form"] not in RANGE_FORMS
+        or (first["form"] == "time") != (second["form"] == "time")
+    ):
+        if lead:
             raise pp.ParseException("", 0, "not a range of dates or times")
-        if (first["form"] == "time") != (second["form"] == "time"):
-            raise pp.ParseException("", 0, "a range from a time to a date")
-        return {"form": "range", "from": first, "to": second}
-    # a day and a time, in either order
+        return {"form": "invalid"}
+    return {"form": "range", "from": first, "to": second}
+
+
+def _pair(first: Node, second: Node) -> Node | None:
+    """A day and its time, in either order ("4 a.m. Wednesday", "Thursday 8:00 GMT")."""
     if _is_time(first) and second["form"] in DATE_FORMS:
         return {"form": "at", "day": second, "time": first}
     if first["form"] in DATE_FORMS and _is_time(second):
         return {"form": "at", "day": first, "time": second}
-    raise pp.ParseException("", 0, "not a day and a time")
+    return None
 
 
 def _is_time(node: Node) -> bool:
@@ -698,27 +705,68 @@ def _is_time(node: Node) -> bool:
 
 
 @cache
-def temporal_grammar() -> pp.ParserElement:
-    """Return the grammar; each match yields one node (see the module docstring).
+def _point() -> PieceChoice:
+    return PieceChoice(list(pieces()), "point")
 
-    expression := core [ (joiner core) | ("at" bare-hour) ]
-    core       := ["from" | "between" | "later than"] point [range-word (point | bare number)]
+
+@cache
+def temporal_grammar() -> pp.ParserElement:
+    """Return the grammar of one core; each match yields one node.
+
+    core := ["from" | "between" | "later than"] point [range-word (point | bare number)]
+
+    ``read`` joins a core to a second one that gives its time ("4 a.m. Wednesday").
     """
-    point = PieceChoice(list(pieces()), "point")
+    point = _point()
     tail = PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
     range_lead = pp.Regex(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
     range_word = pp.Regex(
         r"\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|untill\b|and\b|but\s+before\b)\s*", re.I
     )
-    # what may stand between a day and its time; it must be followed by something to read
-    joiner = pp.Regex(r"(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I)
     core = (pp.Optional(range_lead) + point + pp.Optional(range_word + tail)).set_parse_action(
         _combine
     )
-    at_hour = pp.Regex(r"\s*,?\s*(?:at|@)\b", re.I) + PieceChoice([_bare_hour()], "bare hour")
-    expression = (core + pp.Optional(at_hour | (joiner + core))).set_parse_action(_combine)
-    expression.streamline()
-    return expression
+    core.streamline()
+    return core
+
+
+# what may stand between a day and its time: a comma, "at", "on", or nothing
+_JOINER = re.compile(r"(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I)
+_AT = re.compile(r"\s*,?\s*(?:at|@)\s+", re.I)
+
+
+def _core(text: str, start: int) -> tuple[int, Node] | None:
+    """One core at ``start``; an invalid range falls back to its first point."""
+    try:
+        end, tokens = temporal_grammar()._parse(text, start)  # noqa: SLF001 - at one position
+    except pp.ParseBaseException:
+        return None
+    node = tokens[0]
+    if node["form"] == "invalid":
+        found = _point().parseImpl(text, start)
+        return found[0], found[1][0]
+    return end, node
+
+
+def read(text: str, start: int) -> tuple[int, Node] | None:
+    """The expression at ``start``: a core, joined to a second core or to a bare hour after
+    "at" when one of them is a day and the other its time."""
+    found = _core(text, start)
+    if found is None:
+        return None
+    end, node = found
+    joiner = _JOINER.match(text, end)
+    if joiner:
+        second = _core(text, joiner.end())
+        paired = second and _pair(node, second[1])
+        if paired:
+            return second[0], paired
+    at = _AT.match(text, end)
+    if at and node["form"] in DATE_FORMS:
+        hour = _bare_hour().read(text, at.end())
+        if hour:
+            return hour[0], {"form": "at", "day": node, "time": hour[1]}
+    return end, node
 
 
 def _any_of(pieces: list[Piece], *extra: str) -> re.Pattern[str]:
@@ -759,7 +807,6 @@ def scan(text: str) -> list[tuple[int, int, Node]]:
 
     One compiled regex finds where a piece could start; the grammar parses only there.
     """
-    grammar = temporal_grammar()
     starts = _first_words()
     found: list[tuple[int, int, Node]] = []
     position = 0
@@ -768,12 +815,12 @@ def scan(text: str) -> list[tuple[int, int, Node]]:
         if candidate is None:
             return found
         start = candidate.start()
-        try:
-            end, tokens = grammar._parse(text, start)  # noqa: SLF001 - parse at one position
-        except pp.ParseBaseException:
+        expression = read(text, start)
+        if expression is None:
             position = start + 1
             continue
+        end, node = expression
         while end > start and text[end - 1].isspace():
             end -= 1
-        found.append((start, end, tokens[0]))
+        found.append((start, end, node))
         position = max(end, start + 1)
