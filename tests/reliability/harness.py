@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ REAL_DRAFTS = (
 # Only a guard against a hang taking the whole suite down; nothing asserts on time.
 HANG_GUARD_SECONDS = 300.0
 EXIT_CODES = (0, 1, 2)
+_FILE_LINE = re.compile(r"^\S.*:\d+: \S")
 
 
 @dataclass
@@ -103,7 +105,11 @@ def assert_clean(run: Run, paths: Sequence[Path | str] = ()) -> None:
     assert "Traceback" not in run.err, run.err[-4000:]
     assert "Traceback" not in run.out
     for line in run.err.splitlines():
-        assert line.startswith("claimcheck: "), f"stray stderr line: {line[:300]!r}"
+        # "claimcheck: <path>: <problem>", or a compiler-style "<path>:<line>: <problem>"
+        # under it (the facts-file check lists each problem of a file that way)
+        assert line.startswith("claimcheck: ") or _FILE_LINE.match(line), (
+            f"stray stderr line: {line[:300]!r}"
+        )
     if run.code == 2:
         assert run.err.strip(), "exit 2 without saying why"
         if paths:
