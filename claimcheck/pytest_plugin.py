@@ -108,9 +108,14 @@ class DraftFile(pytest.File):
             rules_under_test,
             unknown_rules,
         )
+        from claimcheck.errors import InputError, UsageError
 
-        session = _session(self.config)
-        self.document = read_document(_display_path(self.path, self.config))
+        try:
+            session = _session(self.config)
+            self.document = read_document(_display_path(self.path, self.config))
+        except (InputError, UsageError) as error:
+            # one line, as claimcheck prints it, not a traceback through the plugin
+            raise self.CollectError(f"claimcheck: {error}") from None
         self.directives = parse_directives(self.document.source)
         self.annotated = has_annotations(self.document.source)
         self.check_config = session.config

@@ -36,6 +36,19 @@ def locate(document: Document, at: Any) -> tuple[int, int, int, int, str]:
     return line, column, end_line, end_column, document.path
 
 
+def _anchor(document: Document, at: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Where a finding about a link or a group of linked claims stands: its first claim in
+    this document; the other claims become its evidence."""
+    if isinstance(at, Link):
+        return at.claim, (at,)
+    members = getattr(at, "claims", None)
+    if isinstance(members, tuple) and members and all(isinstance(c, Claim) for c in members):
+        here = [c for c in members if c.path == document.path]
+        if here:
+            return here[0], tuple(c for c in members if c is not here[0])
+    return at, ()
+
+
 def as_evidence(item: Any) -> Evidence:
     """Turn a claim, a link (its other claim, with why they were linked) or an
     ``Evidence`` into evidence for a finding."""
@@ -79,6 +92,8 @@ def run_rule(
     findings: list[Finding] = []
 
     def record(at: Any, message: str, evidence: Iterable[Any] = ()) -> None:
+        at, others = _anchor(document, at)
+        evidence = tuple(evidence) or others
         line, column, end_line, end_column, path = locate(document, at)
         if path != document.path:
             return  # a finding is reported on the linted file only

@@ -128,3 +128,11 @@ def test_plugin_is_inert_without_the_option(tmp_path):
     result = _pytest(str(tmp_path / "story.md"), cwd=tmp_path)
     # without --claimcheck a draft is not a test file: pytest finds nothing in it
     assert result.returncode == 4 and "no tests ran" in result.stdout
+
+
+def test_pytest_plugin_reports_an_unreadable_draft_in_one_line(tmp_path):
+    (tmp_path / "empty.md").write_text("   \n", encoding="utf-8")
+    result = _pytest("--claimcheck", "empty.md", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "claimcheck: empty.md: empty file: nothing to check" in result.stdout
+    assert "Traceback" not in result.stdout

@@ -85,3 +85,40 @@ def test_broken_rule_file_is_a_clear_usage_error(cli, write):
 def test_fail_level_error_ignores_warnings(cli, seed_path):
     assert cli("check", seed_path, "--fail-level", "error").code == 0
     assert cli("check", seed_path).code == 1
+
+
+GROUP_RULE = '''
+from claimcheck.engine import rule
+
+
+@rule("HOUSE401", category="numeric-conflict", each="group in groups")
+def one_toll_per_story(group):
+    """Made up for the test: one figure per linked group."""
+    lows = sorted({c.value.low for c in group.claims if c.kind == "numeric"})
+    assert len(lows) <= 1
+'''
+
+
+def test_each_group_finding_stands_at_its_first_claim_with_the_others_as_evidence(cli, write):
+    rules = write("house/groups.py", GROUP_RULE)
+    draft = write(
+        "draft.md",
+        "---\npublished: 2024-12-01\n---\n"
+        "At least 400 people have been killed in the offensive, a war monitor said.\n\n"
+        "The monitor said at least 300 people have been killed in the offensive.\n",
+    )
+    result = cli("check", draft, "--rules", rules, "--select", "HOUSE", "--format", "json")
+    (finding,) = result.json()["findings"]
+    assert finding["line"] == 4
+    assert finding["message"] == "assert 2 <= 1; where 2 = len([300.0, 400.0])"
+    assert [(e["line"], e["text"]) for e in finding["evidence"]] == [(6, "at least 300 people")]
+
+
+def test_rules_explain_says_where_the_rule_lives_and_what_it_asks_for(cli, write):
+    rules = write("house/groups.py", GROUP_RULE)
+    out = cli("rules", "--rules", rules, "--explain", "house401").out
+    assert out.startswith(
+        "HOUSE401 one_toll_per_story (numeric-conflict, default severity warning)"
+    )
+    assert f"Defined in {rules}" in out
+    assert "Runs once per group in groups" in out and "Made up for the test" in out
