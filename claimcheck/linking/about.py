@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.lexicons import load_lexicon, load_table
@@ -180,42 +180,52 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, following.start() if following else len(text)
 
 
-def nearest_predicate(
-    text: str, anchor: int, end: int | None = None, skip: frozenset[str] = frozenset()
-) -> str | None:
-    """The predicate class named nearest to ``text[anchor:end]`` (before it wins ties)."""
+@lru_cache(maxsize=4096)
+def _predicates_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every predicate named in a text: (start, end, class)."""
     pattern, table = _predicate_index()
+    return tuple((m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text))
+
+
+def nearest_predicate(
+    text: str,
+    anchor: int,
+    end: int | None = None,
+    skip: frozenset[str] = frozenset(),
+    outside: tuple[int, int] = (0, 0),
+) -> str | None:
+    """The predicate class named nearest to ``text[anchor:end]`` (before it wins ties),
+    leaving out the classes in ``skip`` and the words inside the span ``outside``."""
     end = anchor if end is None else end
     best: tuple[int, str] | None = None
-    for match in pattern.finditer(text):
-        predicate = table[match.group(0).lower()]
-        if predicate in skip:
+    for match_start, match_end, predicate in _predicates_in(text):
+        if predicate in skip or (outside[0] <= match_start and match_end <= outside[1]):
             continue
-        if match.start() >= anchor and match.end() <= end:
+        if match_start >= anchor and match_end <= end:
             distance = 0  # the predicate is inside the claim ("the death toll rose")
-        elif match.end() <= anchor:
-            distance = anchor - match.end()
+        elif match_end <= anchor:
+            distance = anchor - match_end
         else:
-            distance = (match.start() - end + 1) * _FOLLOWING_WEIGHT
+            distance = (match_start - end + 1) * _FOLLOWING_WEIGHT
         if best is None or distance < best[0]:
             best = (distance, predicate)
     return best[1] if best else None
 
 
-def _window_match(text: str) -> re.Match[str] | None:
-    """The first window of a text that is not a statement's date."""
-    for match in _window_pattern().finditer(text):
-        if not _SPEECH_BEFORE.search(text[max(match.start() - 40, 0) : match.start()]):
-            return match
-    return None
+@lru_cache(maxsize=4096)
+def _windows_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Every time window of a text that is not a statement's date: (start, end, text, kind)."""
+    return tuple(
+        (m.start(), m.end(), m.group(0).lower(), m.lastgroup or "unstated")
+        for m in _window_pattern().finditer(text)
+        if not _SPEECH_BEFORE.search(text[max(m.start() - 40, 0) : m.start()])
+    )
 
 
 def time_window(text: str) -> tuple[str | None, str]:
     """The first time window a text states, and its kind (a statement's date is not one)."""
-    match = _window_match(text)
-    if match is None:
-        return None, "unstated"
-    return match.group(0).lower(), match.lastgroup or "unstated"
+    windows = _windows_in(text)
+    return (windows[0][2], windows[0][3]) if windows else (None, "unstated")
 
 
 @cache
@@ -274,12 +284,33 @@ def _counted_near(text: str, end: int) -> str | None:
     return None
 
 
-def _states_a_level(clause: str, predicate: str | None) -> bool:
-    """Whether a clause says where a measure stands ("rose to", "stands at", "death toll")."""
-    if predicate in change_classes():
-        return True
-    pattern, table = _predicate_index()
-    return any(table[m.group(0).lower()] in change_classes() for m in pattern.finditer(clause))
+@dataclass(frozen=True, slots=True)
+class _ClauseFacts:
+    """What a clause says whatever claim in it is described: read once per clause."""
+
+    topics: tuple[tuple[int, int, str, str], ...]  # (start, end, canonical, family)
+    names: frozenset[str]
+    places: frozenset[str]
+    subset: bool
+    states_a_level: bool  # "rose to", "stands at": a figure is where a measure stands
+
+
+@lru_cache(maxsize=4096)
+def _clause_facts(clause: str) -> _ClauseFacts:
+    pattern, table = _topic_index()
+    topics = tuple(
+        (m.start(), m.end(), *table[m.group(0).lower()]) for m in pattern.finditer(clause)
+    )
+    names = frozenset(_names(clause))
+    places = frozenset(part for m in _PLACE.finditer(clause) for part in _names(m.group(1)))
+    changes = change_classes()
+    return _ClauseFacts(
+        topics=topics,
+        names=names,
+        places=places & names,
+        subset=bool(_subset_marker().search(clause)),
+        states_a_level=any(cls in changes for _, _, cls in _predicates_in(clause)),
+    )
 
 
 def describe(claim: Claim) -> About:
@@ -288,32 +319,33 @@ def describe(claim: Claim) -> About:
     start, end = claim_span_in_sentence(claim)
     clause_start, clause_end = clause_bounds(text, start, end)
     clause = text[clause_start:clause_end]
-    in_clause = _window_match(clause)
-    window, window_kind = time_window(clause if in_clause else text)
+    local_start, local_end = start - clause_start, end - clause_start
+    facts = _clause_facts(clause)
+    windows = _windows_in(clause)
+    window, window_kind = time_window(clause if windows else text)
     # a verb inside the window ("since it began") dates the figure, it is not its predicate
-    window_start, window_end = in_clause.span() if in_clause else (0, 0)
-    verb_text = clause[:window_start] + " " * (window_end - window_start) + clause[window_end:]
-    topic_pattern, topic_table = _topic_index()
-    topic_matches = list(topic_pattern.finditer(clause))
-    found = [topic_table[m.group(0).lower()] for m in topic_matches]
+    window_span = windows[0][:2] if windows else (0, 0)
+    found = [(canonical, family) for _, _, canonical, family in facts.topics]
     dating = "event"
     if claim.kind == "temporal":
         # an event's subject is its clause's first event noun: "the ceasefire took hold after
         # 14 months of fighting" dates the ceasefire, not the fighting
         found = found[:1]
-        local_start, local_end = start - clause_start, end - clause_start
         if _DURATION.match(claim.text.strip()):
             dating = "duration"
         elif any(
-            m.start() < local_end and local_start < m.end() and not m.group(0).startswith("on ")
-            for m in _window_pattern().finditer(clause)
+            w_start < local_end and local_start < w_end and not w_text.startswith("on ")
+            for w_start, w_end, w_text, _ in windows
         ):
             dating = "window"  # "since October 2023", "in the past month"; not "on Tuesday"
     counted = None
     predicate = None
     if claim.kind == "numeric":
         unit = getattr(claim.value, "unit", None)
-        if unit and unit.lower() not in _function_words():
+        base = getattr(claim.value, "base", None)
+        if base:
+            counted = base["unit"]  # "12 feet" and "6 metres" are one measure: a length
+        elif unit and unit.lower() not in _function_words():
             counted = _counted_classes().get(unit, unit)
         else:
             counted = _counted_near(text, end)
@@ -321,29 +353,28 @@ def describe(claim: Claim) -> About:
         # change ("the death toll rose to 514": the measure is the toll); the extractor's
         # sentence-wide predicate when the clause has none
         predicate = nearest_predicate(
-            verb_text, start - clause_start, end - clause_start, skip=change_classes()
+            clause, local_start, local_end, skip=change_classes(), outside=window_span
         ) or getattr(claim.value, "predicate", None)
     if predicate is None:
-        predicate = nearest_predicate(clause, start - clause_start, end - clause_start)
-    before = [m for m in topic_matches if m.end() <= start - clause_start]
+        predicate = nearest_predicate(clause, local_start, local_end)
+    before = [topic_end for _, topic_end, _, _ in facts.topics if topic_end <= local_start]
     if (
         predicate is None
         and claim.kind == "temporal"
         and before
-        and _EVENT_BEFORE_DATE.match(clause[before[-1].end() : start - clause_start])
+        and _EVENT_BEFORE_DATE.match(clause[before[-1] : local_start])
     ):
         predicate = "occurred"  # "the election on February 23": the event took place then
-    if window and window.startswith("on ") and _states_a_level(clause, predicate):
+    if (
+        window
+        and window.startswith("on ")
+        and (predicate in change_classes() or facts.states_a_level)
+    ):
         window_kind = "cumulative"  # "the toll rose to 95 on Wednesday": as of Wednesday
     if claim.kind == "numeric" and counted is None:
         if predicate_roles().get(predicate or "", ("", "-"))[1] == "people":
             counted = _counted_classes().get("people", "people")
-    claimed = set(claim.text.split())
-    names = frozenset(_names(clause) - claimed)
-    places = (
-        frozenset(part for match in _PLACE.finditer(clause) for part in _names(match.group(1)))
-        & names
-    )
+    names = facts.names - set(claim.text.split())
     return About(
         kind=claim.kind,
         predicate=predicate,
@@ -352,8 +383,8 @@ def describe(claim: Claim) -> About:
         names=names,
         window=window,
         window_kind=window_kind,
-        subset=bool(_subset_marker().search(clause)),
-        places=places,
+        subset=facts.subset,
+        places=facts.places & names,
         families=frozenset(family for _, family in found),
         dating=dating,
     )
