@@ -31,16 +31,16 @@ class NumericValue:
         """The bounds in a few characters: ">400 people", "~300 people", "3-5 kilometer"."""
         unit = f" {self.unit}" if self.unit else ""
         if self.unit == "rank":
-            return f"rank {_plain(self.low)}"
+            return f"rank {_short(self.low)}"
         tilde = "~" if self.approximate else ""
         if self.low is not None and self.high is not None:
             if self.low == self.high:
-                return f"{tilde}{_plain(self.low)}{unit}"
-            return f"{tilde}{_plain(self.low)}-{_plain(self.high)}{unit}"
+                return f"{tilde}{_short(self.low)}{unit}"
+            return f"{tilde}{_short(self.low)}-{_short(self.high)}{unit}"
         if self.low is not None:
-            return f"{'>=' if self.low_inclusive else '>'}{tilde}{_plain(self.low)}{unit}"
+            return f"{'>=' if self.low_inclusive else '>'}{tilde}{_short(self.low)}{unit}"
         if self.high is not None:
-            return f"{'<=' if self.high_inclusive else '<'}{tilde}{_plain(self.high)}{unit}"
+            return f"{'<=' if self.high_inclusive else '<'}{tilde}{_short(self.high)}{unit}"
         return f"?{unit}"
 
     def to_json(self) -> dict[str, Any]:
@@ -55,6 +55,14 @@ class NumericValue:
             "predicate": self.predicate,
             "as_of": self.as_of,
         }
+
+
+def _short(number: float | None) -> float | int | None:
+    """A figure to six significant digits, for messages: 66.6667, 2500000000."""
+    if number is None:
+        return None
+    number = float(f"{float(number):.6g}")
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
 
 def _plain(number: float | None) -> float | int | None:

@@ -27,7 +27,7 @@ from claimcheck.numeric.units import alternation, currencies, load_data, unit_pa
 NOT_NOUNS = frozenset(
     "and or of the a an to in on at for by with from as is are was were have has had be "
     "been that which who per than more less this these those its their his her it said "
-    "says percent cent times".split()
+    "says percent cent times ago later earlier".split()
 )
 # Words ending in -est after an ordinal that are nouns, not superlatives ("the first protest").
 NOT_SUPERLATIVES = frozenset(

@@ -392,7 +392,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     noun_unit = noun if noun and first.unit is None else None
     if noun and first.unit is not None:
         end = _drop_noun(text, start, end, fields)  # "a 12-km front": the front is not counted
-    if first.fraction and first.spelled and first.unit is None and second is None:
+    if first.fraction and first.spelled and not first.unit and not first.has_scale and not second:
         if re.match(r"\s*of\b", text[end:]) or noun:
             # "two-thirds of residents": a share of a whole, stated as a percentage
             first = replace(first, value=first.value * 100, unit="percent", step=0.0)

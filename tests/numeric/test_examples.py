@@ -1,0 +1,34 @@
+"""The grammar's examples file (``claimcheck/numeric/examples.tsv``), one test a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.numeric import read_figures
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "claimcheck" / "numeric" / "examples.tsv"
+
+
+def _rows() -> list[tuple[str, ...]]:
+    rows = []
+    for line in EXAMPLES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(line.split("\t")))
+    return rows
+
+
+@pytest.mark.parametrize("row", _rows(), ids=[row[0][:50] for row in _rows()])
+def test_example(row):
+    sentence, figure_text, described, predicate, as_of = row
+    figures = read_figures(sentence)
+    if figure_text == "-":
+        assert figures == [], [sentence[f.start : f.end] for f in figures]
+        return
+    found = {sentence[f.start : f.end]: f.value for f in figures}
+    assert figure_text in found, f"{figure_text!r} not among {list(found)}"
+    value = found[figure_text]
+    assert value.describe() == described
+    assert value.predicate == (None if predicate == "-" else predicate)
+    assert value.as_of == (None if as_of == "-" else as_of)

@@ -1,0 +1,95 @@
+"""Units through pint: the grammar finds the unit, pint only converts it; its traps never
+leak ("a kilogram" is not kilogram·year, "30 C" is not 30 coulombs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.numeric import read_figures
+from claimcheck.numeric.units import base_bounds, currency_code, find_alias, unit_aliases, unit_name
+
+
+def _only(sentence: str):
+    (figure,) = read_figures(sentence)
+    return figure.value
+
+
+def test_a_kilogram_is_one_kilogram_not_kilogram_year():
+    value = _only("Each family received a kilogram of rice.")
+    assert (value.low, value.unit) == (1, "kilogram")
+    assert value.base == {"low": 1, "high": 1, "unit": "kilogram"}
+
+
+def test_thirty_c_is_celsius_not_coulomb():
+    value = _only("It was 30 C in Baghdad on Sunday.")
+    assert value.unit == "degree_Celsius"
+    assert value.base["unit"] == "kelvin" and value.base["low"] == pytest.approx(303.15)
+
+
+def test_2_5bn_dollars_is_money_not_dollar_barn_newton():
+    value = _only("The project will cost $2.5bn.")
+    assert (value.low, value.unit, value.base) == (2.5e9, "USD", None)
+
+
+def test_per_cent_is_a_percentage_not_an_inverse_currency():
+    value = _only("Prices rose 3.2 per cent in November.")
+    assert (value.low, value.unit) == (3.2, "percent")
+
+
+def test_percent_and_percentage_points_are_kept_apart():
+    points, percent = read_figures("The party gained 4 percentage points, or 12%, in the poll.")
+    assert points.value.unit == "percentage_point" and percent.value.unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "base_unit", "base_low"),
+    [
+        ("The fire destroyed 300 sq km of forest.", "kilometer ** 2", "meter ** 2", 3e8),
+        ("Winds of 90 mph were recorded.", "mile / hour", "meter / second", 40.2336),
+        ("The ship carried 40,000 tonnes of wheat.", "metric_ton", "kilogram", 4e7),
+        ("The tunnel is 450 metres long.", "meter", "meter", 450),
+        ("Temperatures fell to minus 5 degrees Celsius.", "degree_Celsius", "kelvin", 268.15),
+        ("The tank holds 500 litres.", "liter", "meter ** 3", 0.5),
+    ],
+)
+def test_news_spellings_convert_to_si_base_units(sentence, unit, base_unit, base_low):
+    value = _only(sentence)
+    assert value.unit == unit
+    assert value.base["unit"] == base_unit
+    assert value.base["low"] == pytest.approx(base_low)
+
+
+def test_bare_degrees_have_no_base_scale():
+    value = _only("Temperatures reached 45 degrees.")
+    assert (value.unit, value.base) == ("degree", None)
+
+
+def test_every_alias_is_a_pint_unit_with_a_dimension():
+    for alias in unit_aliases():
+        if alias.pint == "-":
+            continue
+        name = unit_name(alias)
+        assert base_bounds(1.0, 1.0, name) is not None, alias.written
+
+
+def test_currencies_map_to_iso_codes():
+    assert [currency_code(w) for w in ("US$", "€", "£", "¥", "euros", "GBP")] == [
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "EUR",
+        "GBP",
+    ]
+
+
+def test_five_in_gaza_is_not_five_inches():
+    assert find_alias("in") is None
+    figures = read_figures("Israeli strikes killed 5 in Gaza on Monday.")
+    assert [f.value.unit for f in figures] == [None]
+
+
+def test_conversion_in_parentheses_is_one_claim_with_its_restatement():
+    (figure,) = read_figures("The front line moved 12 km (7.5 miles) overnight.")
+    assert figure.value.unit == "kilometer"
+    assert figure.value.restated.describe() == "7.5 mile"
