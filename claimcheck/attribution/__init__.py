@@ -289,6 +289,10 @@ class _Extraction:
             resolution = self._resolve(match.mention, previous_person)
             speaker_text = match.mention
             person_flag = resolution.person is not None
+            name, _, appositive = match.mention.partition(",")
+            if resolution.person is not None and appositive.strip():
+                # "Ahmed al-Sharaa, the leader of the new administration": a role of his
+                self.register.add_role(resolution.person, appositive.strip())
         quote = (
             " ".join(self.inner(q) for q in item.quotes).strip() or None if item.quotes else None
         )

@@ -35,7 +35,9 @@ _NOT_MENTION = (
     "from into about after before since than then there this these those is are was were be "
     "been being has have had do does did not no also would could should will may might must "
     "can it its their his her our than because however although though "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday"
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+    "later earlier previously further again separately repeatedly once recently publicly "
+    "privately reportedly"
 ).split()
 _DETERMINERS = r"(?:the|a|an|another|one|two|three|several|some|his|her|their|its)"
 _PRONOUNS = r"(?:he|she|they|it|we|i)"
@@ -177,12 +179,6 @@ def constructions() -> dict[str, pp.Regex]:
         "speaker_first": speaker_first,
         "coordinated": coordinated,
     }
-
-
-@cache
-def attribution_grammar() -> pp.ParserElement:
-    """The constructions as one pyparsing alternative, for parsing a single phrase."""
-    return pp.MatchFirst(list(constructions().values()))
 
 
 @cache

@@ -359,14 +359,6 @@ class PeopleRegister:
         found = [p for p in self.people if wanted <= p.title_words()]
         return found[-1] if found else None
 
-    def same_person(self, a: str, b: str) -> bool:
-        """Whether two resolved speaker names are the same person (full name or surname)."""
-        if a == b:
-            return True
-        if " " in a and " " in b:
-            return False
-        return a.split()[-1] == b.split()[-1]
-
     def resolve(self, mention_text: str, previous: Person | None = None) -> Resolution:
         """Resolve a speaker mention; ``previous`` is the last person a pronoun may refer to."""
         text = mention_text.strip()

@@ -63,10 +63,6 @@ class QuoteSpan:
         """The quoted words without their marks, segments joined by a space."""
         return " ".join(self.segment_inner(text, s) for s in self.segments)
 
-    def looks_like_title(self, text: str) -> bool:
-        """A quoted title or name ("Days of Reckoning"), not someone's words."""
-        return looks_like_title(self.inner(text))
-
 
 @dataclass(frozen=True, slots=True)
 class QuoteProblem:
