@@ -316,6 +316,18 @@ def _capitalised_month(node: Node) -> bool:
     return word[0].isupper() or "shift" in node or "position" in node
 
 
+def _clear_half_of_day(node: Node) -> bool:
+    """ "4a" alone is not a time ("4a" is a form, a grade); "3:18a" and "at 3p" are."""
+    bare_letter = len(node["ampm"].replace(".", "").strip()) == 1
+    return not bare_letter or "minute" in node or bool(node.get("lead"))
+
+
+def _minute_word_below_sixty(node: Node) -> bool:
+    """ "two sixty a m" is not a time."""
+    words = (node.get("minute_word") or "").lower().replace("-", " ").split()
+    return not words or words[0] not in ("sixty", "seventy", "eighty", "ninety")
+
+
 def _written_weekday(node: Node) -> bool:
     """ "sat", "sun", "mon" are English words: as weekdays only capitalised or with a date."""
     word = node["weekday"]
@@ -574,6 +586,7 @@ def pieces() -> tuple[Piece, ...]:
             "time",
             rf"(?P<lead>(?:at|@)\s+)?(?:(?:about|around|approximately)\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*(?:ish\s*)?(?P<ampm>{_AMPM})"
             + _ZONE,
+            condition=_clear_half_of_day,
         ),
         _piece(
             "compact_time",
@@ -602,6 +615,7 @@ def pieces() -> tuple[Piece, ...]:
             "time",
             rf"(?P<lead>(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?\s*(?P<ampm>{_AMPM})"
             + _ZONE,
+            condition=_minute_word_below_sixty,
         ),
         _piece(
             "oclock",

@@ -1,0 +1,71 @@
+"""The evaluation on Duckling's English time corpus (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# measured with bench/eval_temporal.py; a drop below this is a regression
+DAY_GRAIN_FLOOR = 0.73
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location(
+        "eval_temporal", ROOT / "bench" / "eval_temporal.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores(request):
+    shared = ROOT.parent / "shared"
+    if not (shared / "eval" / "temporal").is_dir():
+        pytest.skip("../shared/eval is not present")
+    return _bench().evaluate(shared, with_dateparser=False)
+
+
+def test_negatives_are_not_read_as_times(scores):
+    (ours,) = scores
+    assert len(ours.negatives_read) <= 2, ours.negatives_read
+
+
+def test_day_grain_accuracy_does_not_regress(scores):
+    (ours,) = scores
+    assert ours.total == 1010
+    assert ours.day_accuracy >= DAY_GRAIN_FLOOR
+
+
+@pytest.mark.xfail(
+    reason="issue 3 target: 90% at day grain; lunisolar holidays (Hindu, Islamic, Hebrew, "
+    "Chinese: 171 phrases) are not dated yet, see docs/temporal.md",
+    strict=False,
+)
+def test_day_grain_accuracy_meets_the_issue_target(scores):
+    (ours,) = scores
+    assert ours.day_accuracy >= 0.90
+
+
+def test_scoring_counts_a_known_phrase(tmp_path):
+    bench = _bench()
+    folder = tmp_path / "eval" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "duckling_time_en.jsonl").write_text(
+        '{"text": "next tuesday", "ref": "2013-02-12T04:30:00", "kind": "instant", '
+        '"value": "2013-02-19T00:00:00", "grain": "day"}\n'
+        '{"text": "laughing", "ref": "2013-02-12T04:30:00", "kind": "instant", '
+        '"value": "2013-02-19T00:00:00", "grain": "day"}\n',
+        encoding="utf-8",
+    )
+    (folder / "duckling_time_en_negative.jsonl").write_text(
+        '{"text": "4a", "ref": "2013-02-12T04:30:00"}\n', encoding="utf-8"
+    )
+    (ours,) = bench.evaluate(tmp_path, with_dateparser=False)
+    assert (ours.total, ours.day, ours.full, ours.unread) == (2, 1, 1, 1)
+    assert ours.negatives_read == []
