@@ -84,11 +84,16 @@ def _session(config: pytest.Config) -> Any:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if not parent.config.getoption("claimcheck"):
         return None
-    if file_path.suffix.lower() in _DRAFT_SUFFIXES and not file_path.name.upper().startswith(
+    if file_path.suffix.lower() not in _DRAFT_SUFFIXES or file_path.name.upper().startswith(
         "README"
     ):
-        return DraftFile.from_parent(parent, path=file_path)
-    return None
+        return None
+    from claimcheck.engine.expectations import holds_rules, is_fixture_draft
+
+    # beside rule files, a text file is data (a word list) unless it is a fixture draft
+    if holds_rules(file_path.parent) and not is_fixture_draft(file_path):
+        return None
+    return DraftFile.from_parent(parent, path=file_path)
 
 
 class DraftFindings(Exception):

@@ -61,18 +61,26 @@ class FixtureResult:
         return [m for m in self.mismatches if m.rule == rule_id]
 
 
+def is_fixture_draft(path: Path) -> bool:
+    """A fixture draft is named after a rule (``CC101_...``) or carries annotations; other
+    text files in the folders (word lists beside the rules, notes) are not drafts."""
+    if path.suffix.lower() not in DRAFT_SUFFIXES or path.name.upper().startswith("README"):
+        return False
+    if _RULE_ID_PREFIX.match(path.name):
+        return True
+    try:
+        return has_annotations(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+
+
 def fixture_files(paths: Iterable[Path]) -> list[Path]:
-    """The drafts under the given files and folders (recursively), in a stable order."""
+    """The fixture drafts under the given files and folders (recursively), in a stable
+    order; a file named explicitly is always taken."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in DRAFT_SUFFIXES
-                and not p.name.upper().startswith("README")
-            )
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and is_fixture_draft(p))
         elif path.is_file():
             found.append(path)
     return found
@@ -170,18 +178,21 @@ def check_fixture(path: Path, session: RuleSession) -> FixtureResult:
     return FixtureResult(str(path), tuple(under_test), tuple(findings), tuple(mismatches))
 
 
-def rule_folders(paths: Iterable[Path]) -> list[Path]:
-    """The given folders that hold rule files of their own (``*.py`` with a ``@rule``)."""
+def holds_rules(folder: Path) -> bool:
+    """Whether a folder holds rule files of its own (``*.py`` with a ``@rule``)."""
     from claimcheck.engine.registry import rule_files
 
-    folders = []
-    for path in paths:
-        if path.is_dir() and any(
-            "@rule(" in file.read_text(encoding="utf-8", errors="replace")
-            for file in rule_files([path])
-        ):
-            folders.append(path)
-    return folders
+    if not folder.is_dir():
+        return False
+    return any(
+        "@rule(" in file.read_text(encoding="utf-8", errors="replace")
+        for file in rule_files([folder])
+    )
+
+
+def rule_folders(paths: Iterable[Path]) -> list[Path]:
+    """The given folders that hold rule files of their own."""
+    return [path for path in paths if holds_rules(path)]
 
 
 def run_rule_tests(paths: Iterable[Path], session: RuleSession) -> tuple[str, bool]:

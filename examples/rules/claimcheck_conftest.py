@@ -31,6 +31,24 @@ def casualty_predicates(config):
     return set(config.get("house", {}).get("casualty_predicates", ["killed", "injured"]))
 
 
+def _phrases(name: str) -> tuple[str, ...]:
+    """A one-phrase-a-line data file beside this one; '#' starts a comment."""
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@fixture(scope="run")
+def anonymity_cues():
+    """Phrases that grant a source anonymity."""
+    return _phrases("anonymity_cues.txt")
+
+
+@fixture(scope="run")
+def anonymity_reasons():
+    """Phrases that say why a source was granted anonymity."""
+    return _phrases("anonymity_reasons.txt")
+
+
 @fixture(scope="run")
 def poll_words():
     """Words that say a sentence reports a poll."""

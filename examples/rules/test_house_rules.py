@@ -65,3 +65,15 @@ def test_house_titles_extend_from_the_configuration(check_text, tmp_path):
     assert [f.message for f in findings] == [
         "house style writes 'foreign secretary', not 'Foreign Secretary'"
     ]
+
+
+def test_anonymity_without_a_reason_is_flagged_and_with_one_passes(check_text):
+    findings = check_text(
+        "Officials, speaking anonymously, said the border would close.\n\n"
+        "Officials, speaking anonymously because they were not authorised to comment, "
+        "said the border would close.\n",
+        rules=[HOUSE_RULES],
+        select=["NEWS104"],
+    )
+    assert [(f.rule, f.line) for f in findings] == [("NEWS104", 1)]
+    assert "('speaking anonymously')" in findings[0].message
