@@ -443,7 +443,8 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "nth_weekday_of",
             "nth_weekday",
-            rf"(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+            r"(?:the\s+)?(?:(?P<from_end>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?=last))?"
+            rf"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
             rf"(?P<weekday>{_WEEKDAY}|day|week-?\s?end|wkend|week)\s+(?:of|in)\s+"
             rf"(?:(?:the\s+)?(?P<shift>this|the|next|last|previous)\s+month|(?P<month>{_MONTH})"
             rf"(?:\s+(?P<year>{_YEAR}))?|(?P<year2>{_YEAR}))",
@@ -471,7 +472,8 @@ def pieces() -> tuple[Piece, ...]:
             "story_relative",
             rf"(?:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?:later|earlier|before|after|afterwards?|previously)"
             rf"|the\s+(?:next|following)\s+(?:day|week|month|year|morning|night|evening)"
-            rf"|the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier))\b",
+            rf"|the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier))\b"
+            r"(?!\s+(?:tomorrow|yesterday))",
         ),
         _piece(
             "window",
@@ -747,6 +749,10 @@ def temporal_grammar() -> pp.ParserElement:
 # what may stand between a day and its time: a comma, "at", "on", or nothing
 _JOINER = re.compile(r"(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I)
 _AT = re.compile(r"\s*,?\s*(?:at|@)\s+", re.I)
+# a day followed by how long from it ("from Dec. 18 for 10 days")
+_LASTING = re.compile(
+    rf"\s*,?\s*for\s+(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?)\b", re.I
+)
 
 
 def _core(text: str, start: int) -> tuple[int, Node] | None:
@@ -775,6 +781,10 @@ def read(text: str, start: int) -> tuple[int, Node] | None:
         paired = second and _pair(node, second[1])
         if paired:
             return second[0], paired
+    lasting = _LASTING.match(text, end)
+    if lasting and node["form"] in ("date", "weekday", "deictic", "day_of_month", "holiday"):
+        fields = {k: v for k, v in lasting.groupdict().items() if v}
+        return lasting.end(), {"form": "lasting", "start": node, **fields}
     at = _AT.match(text, end)
     if at and node["form"] in DATE_FORMS:
         hour = _bare_hour().read(text, at.end())

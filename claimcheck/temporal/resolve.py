@@ -429,6 +429,9 @@ def resolve_offset(node: Node, tense: Tense, reference: Reference) -> Result:
         value = _value((moment.date(), moment.date()), grain, time=moment.strftime("%H:%M:%S"))
         return value, f"{count:g} {unit}s from the reference time"
     day = shift_day(today, sign * count, unit)
+    if node.get("preposition", "").lower() == "within":
+        last = day - timedelta(days=1)
+        return _value((today, last), "day"), f"within {count:g} {unit}s of publication"
     how = f"{count:g} {unit}s {'before' if backwards else 'after'} publication {today.isoformat()}"
     return _value((day, day), "day"), how
 
@@ -541,11 +544,8 @@ def position_in(
     )
     start, end = span
     days = (end - start).days + 1
-    if word[0] == "by" and key == "end" and today is not None and start <= end and today <= end:
-        return (
-            max(today, start) if start > today else today,
-            end,
-        ), f"'{position}': from publication to the end"
+    if word[0] == "by" and key == "end" and today is not None and today <= end:
+        return (today, end), f"'{position}': from publication to the end"
     if key in ("earlier", "later", "rest"):
         if today is None or not start <= today <= end:
             raise Unresolved(f"'{position}' needs the publication inside the period")
@@ -915,19 +915,25 @@ def resolve_nth_weekday(node: Node, tense: Tense, reference: Reference) -> Resul
     """ "the first Monday of March", "last day of October 2015", "first week of October"."""
     nth_text = node["nth"].lower()
     nth = -1 if nth_text == "last" else ORDINAL_WORDS.get(nth_text) or int(nth_text[0])
+    if nth < 0 and node.get("from_end"):  # "the third last week": two before the last
+        from_end = node["from_end"].lower()
+        nth = -(ORDINAL_WORDS.get(from_end) or int(from_end[0]))
     what = node["weekday"].lower().replace("-", "").replace(" ", "")
+
+    def last_full_week(last: date) -> Span:
+        sunday = last - timedelta(days=(last.weekday() - 6) % 7)
+        sunday -= timedelta(days=7 * (-nth - 1))
+        return sunday - timedelta(days=6), sunday
 
     def in_month(year: int, month: int) -> Span:
         if what == "day":
             last = calendar.monthrange(year, month)[1]
-            day = date(year, month, last if nth < 0 else nth)
+            day = date(year, month, last + nth + 1 if nth < 0 else nth)
             return day, day
         if what in ("week", "weekend", "wkend"):
             weekday = 0 if what == "week" else 5
             if nth < 0 and what == "week":
-                last = date(year, month, calendar.monthrange(year, month)[1])
-                sunday = last - timedelta(days=(last.weekday() - 6) % 7)
-                return sunday - timedelta(days=6), sunday
+                return last_full_week(date(year, month, calendar.monthrange(year, month)[1]))
             start = nth_weekday(year, month, weekday, nth)
             return start, start + timedelta(days=6 if what == "week" else 1)
         day = nth_weekday(year, month, weekday_index(what), nth)
@@ -943,13 +949,10 @@ def resolve_nth_weekday(node: Node, tense: Tense, reference: Reference) -> Resul
         ), f"in the month {months:+d} from publication"
     if node.get("year2"):
         year = int(node["year2"])
-        if what != "week":
-            raise Unresolved("an nth day of a year")
-        start = week_start(date(year, 12, 31)) - timedelta(days=7 * (-nth - 1)) if nth < 0 else None
-        if start is None:
-            raise Unresolved("an nth week of a year")
+        if what != "week" or nth > 0:
+            raise Unresolved("only the last weeks of a year are counted")
         return _value(
-            (start, start + timedelta(days=6)), "week"
+            last_full_week(date(year, 12, 31)), "week"
         ), "counted from the end of the year"
     month = month_number(node["month"])
     if node.get("year"):
@@ -1186,6 +1189,16 @@ def resolve_range(node: Node, tense: Tense, reference: Reference) -> Result:
     return _value((start_value.start, end), start_value.grain), f"{start_how}; to {end.isoformat()}"
 
 
+def resolve_lasting(node: Node, tense: Tense, reference: Reference) -> Result:
+    """ "from Dec. 18 for 10 days": the days from the first one on."""
+    start_value, how = resolve(node["start"], tense, reference)
+    if start_value.start is None:
+        return start_value, how
+    count, unit = count_value(node["count"]), unit_name(node["unit"])
+    end = shift_day(start_value.start, count, unit) - timedelta(days=1)
+    return _value((start_value.start, end), "day"), f"{how}; for {count:g} {unit}s"
+
+
 def resolve_story_relative(node: Node, tense: Tense, reference: Reference) -> Result:
     raise Unresolved("counted from another event in the story, not from publication")
 
@@ -1220,6 +1233,7 @@ RESOLVERS: dict[str, Callable[[Node, Tense, Reference], Result]] = {
     "time": resolve_time,
     "at": resolve_at,
     "range": resolve_range,
+    "lasting": resolve_lasting,
     "story_relative": resolve_story_relative,
     "now": resolve_now,
     "duration": resolve_duration,
