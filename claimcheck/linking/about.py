@@ -97,19 +97,53 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@cache
-def _predicate_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {row[0].lower(): row[1] for row in load_table("predicates")}
-    return re.compile(rf"\b(?:{_alternation(list(table))})\b", re.I), table
+_WORD = re.compile(r"[^\W_]+")
+
+
+class PhraseIndex:
+    """Find the phrases of a lexicon in a text by its words, longest first, whole words only
+    and case-insensitively: one dictionary look-up a word instead of one large regex."""
+
+    def __init__(self, table: dict[str, object]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in table.items():
+            words = tuple(_WORD.findall(phrase.lower()))
+            if words:
+                self._by_first.setdefault(words[0], []).append((words, value))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+
+    def finditer(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of every phrase found, left to right, not overlapping."""
+        spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        found = []
+        index = 0
+        while index < len(spans):
+            for words, value in self._by_first.get(spans[index][2], ()):
+                last = index + len(words) - 1
+                if last < len(spans) and all(
+                    spans[index + offset][2] == word for offset, word in enumerate(words)
+                ):
+                    found.append((spans[index][0], spans[last][1], value))
+                    index = last
+                    break
+            index += 1
+        return found
 
 
 @cache
-def _topic_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    table = {
-        row[0].lower(): (row[1], row[2] if len(row) > 2 else row[1])
-        for row in load_table("event_nouns")
-    }
-    return re.compile(rf"\b(?:{_alternation(list(table))})\b", re.I), table
+def _predicate_index() -> PhraseIndex:
+    return PhraseIndex({row[0].lower(): row[1] for row in load_table("predicates")})
+
+
+@cache
+def _topic_index() -> PhraseIndex:
+    return PhraseIndex(
+        {
+            row[0].lower(): (row[1], row[2] if len(row) > 2 else row[1])
+            for row in load_table("event_nouns")
+        }
+    )
 
 
 @cache
@@ -183,8 +217,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def _predicates_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every predicate named in a text: (start, end, class)."""
-    pattern, table = _predicate_index()
-    return tuple((m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text))
+    return tuple(_predicate_index().finditer(text))  # type: ignore[arg-type]
 
 
 def nearest_predicate(
@@ -297,9 +330,9 @@ class _ClauseFacts:
 
 @lru_cache(maxsize=4096)
 def _clause_facts(clause: str) -> _ClauseFacts:
-    pattern, table = _topic_index()
     topics = tuple(
-        (m.start(), m.end(), *table[m.group(0).lower()]) for m in pattern.finditer(clause)
+        (start, end, *value)  # type: ignore[misc]
+        for start, end, value in _topic_index().finditer(clause)
     )
     names = frozenset(_names(clause))
     places = frozenset(part for m in _PLACE.finditer(clause) for part in _names(m.group(1)))
