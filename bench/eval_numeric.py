@@ -263,7 +263,13 @@ def quantulum_gold(row: dict) -> list[Item]:
 
 def claimcheck_items(text: str) -> list[Item]:
     """What claimcheck reads in a text, in evaluation mode."""
-    return [Item(f.value.low, f.value.high, f.value.unit) for f in read_figures(text, "eval")]
+    items = []
+    for figure in read_figures(text, "eval"):
+        items.append(Item(figure.value.low, figure.value.high, figure.value.unit))
+        restated = figure.value.restated  # "12 km (7.5 miles)": the corpora list both
+        if restated is not None and restated.unit != figure.value.unit:
+            items.append(Item(restated.low, restated.high, restated.unit))
+    return items
 
 
 def _quantulum_parser() -> Callable[[str], list[Item]] | None:

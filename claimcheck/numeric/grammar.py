@@ -35,7 +35,16 @@ NOT_SUPERLATIVES = frozenset(
     "manifest suggest chest nest crest vest honest modest digest conquest unrest inquest "
     "priest behest".split()
 )
-SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+SCALE_SUFFIXES = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
 DENOMINATOR_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
@@ -82,12 +91,13 @@ def counted_nouns() -> frozenset[str]:
 def _number_word_pattern() -> str:
     table = number_words()
     plain = [w for w, (_, role) in table.items() if role != "article"]
-    starters = [w for w in plain if not (table[w][1] == "scale" and w.endswith("s"))]
+    starters = [w for w in plain if table[w][1] != "scale"]
+    scales = [w for w in plain if table[w][1] == "scale" and not w.endswith("s")]
     tens = [w for w, (_, role) in table.items() if role == "ten"]
     units = [w for w, (_, role) in table.items() if role == "unit"]
     word = _alternatives(plain)
     compound = rf"(?:{_alternatives(tens)})[-\u2014]?(?:{_alternatives(units)})"
-    first = rf"(?:{compound}|{_alternatives(starters)})"
+    first = rf"(?:{compound}|{_alternatives(starters)}|(?:(?<=\ba\s)|(?<=\ban\s)){_alternatives(scales)})"
     follow = rf"(?:{compound}|{word})"
     decimal = rf"(?:\s+point(?:\s+(?:{_alternatives(units)}|zero|\d+))+)"
     return (
@@ -100,7 +110,7 @@ def _fraction_word_pattern() -> str:
     table = number_words()
     numerators = [w for w, (_, role) in table.items() if role in ("unit", "teen", "ten")]
     denominators = [*ordinals(), *DENOMINATOR_WORDS]
-    denominators = [d for d in denominators if ordinals().get(d, 3) >= 2]
+    denominators = [d for d in denominators if ordinals().get(d, 3) > 2]  # not "a second"
     dens = _alternatives(denominators)
     return (
         rf"(?:(?P<fnum>a|an|{_alternatives(numerators)}|\d+)[\s-]+(?P<fden>{dens})"
@@ -133,7 +143,9 @@ def quantity_pattern() -> str:
     number = (
         rf"(?i:(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![/\d])"
         rf"|(?P<vulgar_whole>\d+)?(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
-        rf"|(?P<digits>{DIGITS})(?:\s+point\s+(?P<point>\d+))?(?![\d/:])"
+        rf"|(?P<digits>{DIGITS})(?:\s+point\s+(?P<point>\d+))?"
+        rf"(?:[eE](?P<exponent>[-+\u2212]?\d+)|\s?[×x]\s?10\^?(?P<times_ten>[-+\u2212]?\d+))?"
+        r"(?![\d:]|/\d|(?:st|nd|rd|th)\b|[A-Za-z]+\d)"
         rf"|point\s+(?P<point_only>\d+)"
         rf"|(?P<ordinal_fraction>{_fraction_word_pattern()})"
         rf"|(?P<article>an?)(?=\s+(?:{unit_pattern()}|{_alternatives(suffix_words)})(?!\w))"
@@ -143,7 +155,7 @@ def quantity_pattern() -> str:
     scale = (
         r"(?:\s+(?P<and_half>(?i:and\s+a\s+half))\b)?"
         rf"(?:\s*(?P<scale>(?i:{_alternatives(scale_words)}))\b"
-        r"|(?P<suffix>bn|mn|tn|trn|[kK]|M|m|b)(?![\w'’]))?"
+        r"|(?P<suffix>bn|mn|tn|trn|[kK]|M|m|b|B|T)(?![\w'’]))?"
     )
     tail = (
         r"(?:\s*(?:(?P<points>(?i:percentage[\s-]+points?|pp|ppts?))\b"
@@ -245,6 +257,8 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
 
     if base_unit(names[0]) != base_unit(names[1]) or names[0] == names[1]:
         return False
+    if base_unit(names[0]) not in ("meter", "kilogram"):
+        return False  # "3 years, 2 months" are figures of their own; so are temperatures
     if sizes[1] < sizes[0]:
         return True
     # "1 kilometre and 1 mile" adds up too, but in a range the second end is not a part
@@ -267,12 +281,14 @@ def numeric_grammar() -> pp.ParserElement:
         + second
     )
     # "300 to 400 people", "3-5 km", "more than 400 people"
-    plain = leading + first + pp.Optional(_regex(r"(?P<dash>-|–|—|to\b)") + approx + second)
+    plain = (
+        leading + first + pp.Optional(_regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)") + approx + second)
+    )
     restated = pp.Group(
         pp.Suppress("(")
         + pp.Optional(p["qualifier"])
         + _quantity("first")
-        + pp.Optional(_regex(r"-|–|to\b") + _quantity("second"))
+        + pp.Optional(_regex(r"(?:-\s*)?to\b|-|–") + _quantity("second"))
         + pp.Suppress(")")
     )("restated")
     after = pp.Optional(restated) + pp.Optional(p["measure"]) + pp.Optional(p["noun"])
@@ -313,7 +329,7 @@ def _starts() -> re.Pattern[str]:
     ordinal_words = [w for w in ordinals() if not w.endswith("s")]
     money_words = [w for w, _ in currencies().items() if w.isalpha() and w.islower()]
     return re.compile(
-        rf"(?<![\w.])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
+        rf"(?<![\w.+])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
         rf"|[½⅓⅔¼¾⅕⅛]"
         rf"|(?:{_alternatives(money)})(?=\s?[\d.])"
         rf"|\ban?(?=\s+(?:{unit_pattern()}|{_alternatives(money_words)})\b)"

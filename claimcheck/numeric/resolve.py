@@ -48,6 +48,7 @@ _YEAR_BEFORE = re.compile(
     r"spring|autumn|winter|fall)\s*-?$",
     re.I,
 )
+_YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d[-–/]\d\d(?:\d\d)?")
 _TEMPORAL_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|from now)\b", re.I)
 _WINDOW_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:past|last|previous|next|first|coming|over\s+the\s+past)\s*$", re.I
@@ -167,7 +168,14 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
         integer, _, fraction = digits.partition(".")
         if len(integer) > 18:
             return None  # no figure in copy has this many digits; a float would lose them
-        return float(digits), 10.0 ** -len(fraction[:18]), False, False, fields["digits"]
+        step = 10.0 ** -len(fraction[:18])
+        exponent = _get(fields, "exponent") or _get(fields, "times_ten")
+        if exponent:
+            power = int(exponent.replace("\u2212", "-"))
+            if abs(power) > 300:
+                return None
+            return float(digits) * 10.0**power, step * 10.0**power, False, False, ""
+        return float(digits), step, False, False, fields["digits"]
     if _get(fields, "point_only"):
         digits = "0." + fields["point_only"]
         return float(digits), 10.0 ** -len(fields["point_only"]), False, False, digits
@@ -217,7 +225,7 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
     elif suffix:
         if suffix == "m" and not has_money:
             unit = "meter"  # "a 9m wall": metres; "£3.5m": millions
-        elif suffix == "b" and not has_money:
+        elif suffix in ("b", "B", "T") and not has_money:
             return None
         else:
             factor = SCALE_SUFFIXES[suffix.lower()]
@@ -387,13 +395,20 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     approximate_high = bool(_get(fields, "approx_high"))
     if second is not None:
         first, second = _inherit(first, second)
+    if first_fields.get("unit") == '"' and text[:start].count('"') % 2 == 1:
+        # 'the class is "English 101"': the mark closes a quotation, it is not inches
+        first = replace(first, unit=None, has_unit=False)
+        end = start + text[start:end].rindex('"')
+    if _TIME_AFTER.search(text[end:]) or _YEAR_SPAN.fullmatch(text[start:end]):
+        return []  # "2 pm", "10:30", "2013-14": the temporal grammar's
     if mode == "news" and not _is_claim(text, start, end, fields, first, second, noun, bound):
         return []
     noun_unit = noun if noun and first.unit is None else None
     if noun and first.unit is not None:
         end = _drop_noun(text, start, end, fields)  # "a 12-km front": the front is not counted
     if first.fraction and first.spelled and not first.unit and not first.has_scale and not second:
-        if re.match(r"\s*of\b", text[end:]) or noun:
+        written = first_fields.get("ordinal_fraction") or ""
+        if re.match(r"\s*of\b", text[end:]) or written.rstrip().endswith(" of"):
             # "two-thirds of residents": a share of a whole, stated as a percentage
             first = replace(first, value=first.value * 100, unit="percent", step=0.0)
             noun_unit = None

@@ -155,8 +155,8 @@ def _base_of(unit: str) -> tuple[str, float, float] | None:
         return None
     zero = ureg.Quantity(0.0, units).to_base_units()
     one = ureg.Quantity(1.0, units).to_base_units()
-    if zero.dimensionless and not units.dimensionality:
-        return None
+    if str(one.units) == "dimensionless":
+        return None  # a plain number (pint counts bits and bytes as dimensionless, with a unit)
     return str(one.units), float(one.magnitude - zero.magnitude), float(zero.magnitude)
 
 
