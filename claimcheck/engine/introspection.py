@@ -28,6 +28,7 @@ except Exception:  # pragma: no cover - exercised only without a working pytest
 
 _PYTEST_HELPER_MODULE = "_pytest.assertion.rewrite"
 _REPR_LIMIT = 120
+_SEQUENCE_LIMIT = 12
 
 
 def __getattr__(name: str) -> Any:
@@ -49,6 +50,15 @@ def short_repr(obj: object) -> str:
         return f"<{kind} {reprlib.repr(obj.text)}>"
     if isinstance(obj, Document):
         return f"<document {obj.path}>"
+    if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
+        # a list of claims or sentences shows each one briefly, not as dataclass dumps
+        inner = ", ".join(short_repr(item) for item in obj[:_SEQUENCE_LIMIT])
+        if len(obj) > _SEQUENCE_LIMIT:
+            inner += f", ... ({len(obj)} items)"
+        elif isinstance(obj, tuple) and len(obj) == 1:
+            inner += ","
+        text = f"[{inner}]" if isinstance(obj, list) else f"({inner})"
+        return _truncate(text)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         text = repr(obj)
         # a value object (NumericValue, TemporalValue ...) is the path to a compared
@@ -58,7 +68,10 @@ def short_repr(obj: object) -> str:
         text = repr(obj)
     except Exception as error:  # a broken __repr__ must not hide the assertion
         return f"<{type(obj).__name__} (repr raised {type(error).__name__})>"
-    text = text.replace("\n", "\\n")
+    return _truncate(text.replace("\n", "\\n"))
+
+
+def _truncate(text: str) -> str:
     if len(text) > _REPR_LIMIT:
         half = (_REPR_LIMIT - 3) // 2
         text = f"{text[:half]}...{text[-half:]}"
