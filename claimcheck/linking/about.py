@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from claimcheck.claims import Claim
 from claimcheck.lexicons import load_lexicon, load_table
@@ -93,10 +94,6 @@ class About:
         return " · ".join(part for part in parts if part)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -104,8 +101,8 @@ class PhraseIndex:
     """Find the phrases of a lexicon in a text by its words, longest first, whole words only
     and case-insensitively: one dictionary look-up a word instead of one large regex."""
 
-    def __init__(self, table: dict[str, object]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    def __init__(self, table: dict[str, Any]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         for phrase, value in table.items():
             words = tuple(_WORD.findall(phrase.lower()))
             if words:
@@ -113,7 +110,7 @@ class PhraseIndex:
         for entries in self._by_first.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
 
-    def finditer(self, text: str) -> list[tuple[int, int, object]]:
+    def finditer(self, text: str) -> list[tuple[int, int, Any]]:
         """(start, end, value) of every phrase found, left to right, not overlapping."""
         spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
         found = []
@@ -217,7 +214,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def _predicates_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every predicate named in a text: (start, end, class)."""
-    return tuple(_predicate_index().finditer(text))  # type: ignore[arg-type]
+    return tuple(_predicate_index().finditer(text))
 
 
 def nearest_predicate(
@@ -330,10 +327,7 @@ class _ClauseFacts:
 
 @lru_cache(maxsize=4096)
 def _clause_facts(clause: str) -> _ClauseFacts:
-    topics = tuple(
-        (start, end, *value)  # type: ignore[misc]
-        for start, end, value in _topic_index().finditer(clause)
-    )
+    topics = tuple((start, end, *value) for start, end, value in _topic_index().finditer(clause))
     names = frozenset(_names(clause))
     places = frozenset(part for m in _PLACE.finditer(clause) for part in _names(m.group(1)))
     changes = change_classes()
