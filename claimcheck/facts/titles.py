@@ -122,7 +122,7 @@ def _grammar(base: FactsBase) -> _Grammar:
 
 
 def _preceded_by_subordinate(text: str, start: int) -> bool:
-    """ "Deputy Secretary of State" is another office than "Secretary of State"."""
+    """Whether a word like "Deputy" stands before the title: another office, then."""
     before = re.search(r"([\w’'-]+)[\s-]+$", text[:start])
     return bool(before) and modifier_kinds().get(before.group(1).lower()) == "subordinate"
 
@@ -130,8 +130,6 @@ def _preceded_by_subordinate(text: str, start: int) -> bool:
 def _mention(match: re.Match[str], shape: str, text: str, base: FactsBase) -> TitleMention | None:
     groups = match.groupdict()
     if _preceded_by_subordinate(text, match.start()):
-        return None
-    if groups.get("inner") and modifier_kinds().get(groups["inner"].lower()) == "subordinate":
         return None
     title_start = match.start("modifier") if groups.get("modifier") else None
     if title_start is None:
