@@ -369,6 +369,12 @@ class _Builder:
         if predicate is None or topics is None:
             return
         values = entry.values
+        known = next((e for e in self.base.events if e.name == values["name"]), None)
+        if known is not None:
+            self.report(
+                entry, "name", f"event {values['name']!r} is already listed at {known.origin}"
+            )
+            return
         self.base.events.append(
             Event(
                 name=values["name"],

@@ -179,3 +179,10 @@ def test_safe_loader_refuses_python_tags(write):
         "1: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system': "
         "facts files hold plain values only"
     ]
+
+
+def test_an_event_is_listed_once(write):
+    event = "  - name: ceasefire took effect\n    date: 2024-11-27\n    predicate: took_effect\n    topics: [ceasefire]\n"
+    found = problems_of(write, "events:\n" + event + event)
+    assert len(found) == 1
+    assert found[0].startswith("6: event 'ceasefire took effect' is already listed at ")
