@@ -293,9 +293,7 @@ class _Extraction:
             if resolution.person is not None and appositive.strip():
                 # "Ahmed al-Sharaa, the leader of the new administration": a role of his
                 self.register.add_role(resolution.person, appositive.strip())
-        quote = (
-            " ".join(self.inner(q) for q in item.quotes).strip() or None if item.quotes else None
-        )
+        quote = self._joined_quote(item)
         content = self._content(item)
         if quote is None and not content:
             return None, resolution.person
@@ -316,6 +314,19 @@ class _Extraction:
             quote_spans=tuple(self._file_span(q) for q in item.quotes),
         )
         return value, resolution.person
+
+    def _joined_quote(self, item: _Found) -> str | None:
+        """The quoted words of an attribution: the parts of a quote split by its cue ("“A,”
+        she said, “B.”") joined by a space, quotes apart in the sentence by " ... "."""
+        if not item.quotes:
+            return None
+        joined = self.inner(item.quotes[0])
+        for before, after in zip(item.quotes, item.quotes[1:], strict=False):
+            gap = self.masked[before.end : item.start] + self.masked[item.end : after.start]
+            split = before.end <= item.start and item.end <= after.start
+            joiner = " " if split and not _has_words(gap) else " ... "
+            joined += joiner + self.inner(after)
+        return joined.strip() or None
 
     def _file_span(self, quote: QuoteSpan) -> tuple[int, int]:
         return self.document.source_offset(quote.start), self.document.source_offset(

@@ -69,6 +69,13 @@ def test_war_monitor_is_the_speaker_of_the_clause_before_it(seed_claims):
 def test_state_department_and_the_source_later(seed_claims):
     assert _on_line(seed_claims, 20) == [("State Department", "The State Department", "said")]
     assert _on_line(seed_claims, 21) == [("Hakan Fidan", "Fidan", "said")]
+    (fidan,) = [c for c in seed_claims if c.line == 21]
+    # two partial quotes apart in the sentence: an ellipsis between them, each kept apart
+    assert fidan.value.quote == (
+        "should keep its promises in order for the Lebanon ceasefire to become permanent"
+        " ... as soon as possible"
+    )
+    assert fidan.value.quotes[1] == "as soon as possible"
     # "the source" is the Turkish foreign ministry source spoken of before
     assert _on_line(seed_claims, 22) == [("Turkish foreign ministry source", "the source", "said")]
 
