@@ -27,7 +27,7 @@ from claimcheck.numeric.units import alternation, currencies, load_data, unit_pa
 NOT_NOUNS = frozenset(
     "and or of the a an to in on at for by with from as is are was were have has had be "
     "been that which who per than more less this these those its their his her it said "
-    "says percent cent times ago later earlier".split()
+    "says percent cent times ago later earlier am pm".split()
 )
 # Words ending in -est after an ordinal that are nouns, not superlatives ("the first protest").
 NOT_SUPERLATIVES = frozenset(
@@ -46,7 +46,7 @@ SCALE_SUFFIXES = {
     "trn": 1e12,
 }
 DENOMINATOR_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
@@ -97,7 +97,8 @@ def _number_word_pattern() -> str:
     units = [w for w, (_, role) in table.items() if role == "unit"]
     word = _alternatives(plain)
     compound = rf"(?:{_alternatives(tens)})[-\u2014]?(?:{_alternatives(units)})"
-    first = rf"(?:{compound}|{_alternatives(starters)}|(?:(?<=\ba\s)|(?<=\ban\s)){_alternatives(scales)})"
+    after_article = rf"(?:(?<=\ba\s)|(?<=\ban\s)){_alternatives(scales)}"
+    first = rf"(?:{compound}|{_alternatives(starters)}|{after_article})"
     follow = rf"(?:{compound}|{word})"
     decimal = rf"(?:\s+point(?:\s+(?:{_alternatives(units)}|zero|\d+))+)"
     return (
@@ -169,7 +170,7 @@ def quantity_pattern() -> str:
 
 def _unit_only() -> str:
     return (
-        rf"-?(?P<unit>{unit_pattern()})(?![\w²³])"
+        rf"-?(?P<unit>{unit_pattern()})(?![\w²³^/])"
         r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
     )
 

@@ -247,7 +247,7 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         alias = find_alias(written)
         if alias is None:
             return None
-        if alias.pint == "pound" and (has_scale or context_money):
+        if alias.pint == "pound" and (has_scale or context_money) and "-" not in fields["unit"]:
             unit, has_money = "GBP", True  # "20 million pounds" is money, "200 pounds" a weight
         elif not has_money:
             unit, has_unit = unit_name(alias), True
@@ -423,7 +423,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         if _get(fields, "from") and (second.unit == first.unit or mode == "news"):
             pass  # a fall is still a change: "fell from 120 to 80"
         else:
-            return _single(text, fields, start, end, first, bound, mode, noun)
+            return _single(text, fields, start, end, first, bound, mode, noun, second)
     measure = _get(fields, "measure")
     predicate = measure_words()[measure.lower()] if measure else predicate_near(text, start, end)
     as_of = as_of_near(text, start, end)
@@ -449,7 +449,7 @@ def _drop_noun(text: str, start: int, end: int, fields) -> int:
     return end
 
 
-def _single(text, fields, start, end, first, bound, mode, noun) -> list[Figure]:
+def _single(text, fields, start, end, first, bound, mode, noun, second=None) -> list[Figure]:
     """A range that does not read as one ("2013-14", "4 to 3", "between 3 km and 5 miles"):
     the first figure alone (a qualifier before it still bounds it)."""
     if _get(fields, "between") or _get(fields, "from"):
@@ -463,7 +463,14 @@ def _single(text, fields, start, end, first, bound, mode, noun) -> list[Figure]:
     value = replace(
         value, predicate=predicate_near(text, start, end), as_of=as_of_near(text, start, end)
     )
-    return [Figure(start, first_end, value, _explain(text[start:first_end], value))]
+    figures = [Figure(start, first_end, value, _explain(text[start:first_end], value))]
+    if second is not None and separator is not None and (second.unit or mode == "eval"):
+        # "from 44 ml to 50 mg": two figures that are no range
+        other = replace(_value(second, None), predicate=value.predicate, as_of=value.as_of)
+        figures.append(
+            Figure(separator.end(), end, other, _explain(text[separator.end() : end], other))
+        )
+    return figures
 
 
 def _change(text, match, first, second, predicate, as_of) -> list[Figure]:

@@ -109,7 +109,8 @@ def unit_pattern() -> str:
             exact.extend(forms)
         else:
             folded.extend(form.lower() for form in forms)
-    return f"{alternation(exact)}|(?i:{alternation(folded)})"
+    # the spelled-out units first: "km cubed" before "km", "metres" before "m"
+    return f"(?i:{alternation(folded)})|{alternation(exact)}"
 
 
 def find_alias(written: str) -> UnitAlias | None:
