@@ -178,6 +178,7 @@ def _reference(row: dict) -> Reference:
 def score_claimcheck(rows: list[dict], negatives: list[dict]) -> Score:
     """Read and resolve every phrase in forward mode, and score it."""
     score = Score("claimcheck")
+    read_phrase("Sunday", _reference(rows[0]), UNTENSED)  # build the grammar once, untimed
     started = time.perf_counter()
     results = []
     for row in rows:
@@ -226,6 +227,7 @@ def score_dateparser(rows: list[dict], negatives: list[dict]) -> Score:
     import dateparser
 
     score = Score("dateparser.parse")
+    dateparser.parse("Sunday", languages=["en"])  # load its data once, untimed
     started = time.perf_counter()
     results = []
     for row in rows:

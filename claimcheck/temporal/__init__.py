@@ -72,6 +72,8 @@ def extract_temporal(document: Document, day_first: bool | None = None) -> list[
                 continue
             start += _lead_length(node, sentence.text[start:end])
             tense = clause_tense(sentence.text, start, end)
+            if node["form"] == "offset" and node.get("direction") == "in" and tense.tense == "past":
+                continue  # "killed 11 people in two days": told in the past, a duration
             value, how = resolve(node, tense, reference)
             value = replace(value, tense=tense.tense, cue=tense.cue)
             phrase = sentence.text[start:end]

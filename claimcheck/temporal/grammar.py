@@ -180,7 +180,8 @@ _ZONE = (
     r"(?:\s*\(?(?P<zone>(?:"
     + r"|".join(
         ["GMT", "UTC", "BST", "CEST", "CET", "EEST", "EET", "MSK", "IST", "PKT", "JST", "KST"]
-        + ["AEST", "AEDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "Z"]
+        + ["AEST", "AEDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT"]
+        + ["Z"]
     )
     + r")\b|local\s+time)\)?)?"
 )
@@ -271,13 +272,17 @@ def _first_characters(items: list) -> tuple[set[str] | None, bool]:
     return found, True
 
 
+@cache
+def _opening_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a piece's pattern can start with; None when it could be anything."""
+    chars, nullable = _first_characters(list(sre_parse.parse(pattern, re.IGNORECASE)))
+    return None if chars is None or nullable else frozenset(chars)
+
+
 def _dispatch(pieces: list[Piece]) -> dict[str, tuple[Piece, ...]]:
     """For each first character, the pieces (in order) that can start with it; "" holds
     the pieces that can start with anything."""
-    firsts = []
-    for piece in pieces:
-        chars, nullable = _first_characters(list(sre_parse.parse(piece.pattern, re.IGNORECASE)))
-        firsts.append(None if chars is None or nullable else chars)
+    firsts = [_opening_characters(piece.pattern) for piece in pieces]
     alphabet = set().union(*(f for f in firsts if f))
     table = {
         char: tuple(p for p, f in zip(pieces, firsts, strict=False) if f is None or char in f)

@@ -204,10 +204,46 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return found
 
 
-def holiday_date(name: str, year: int) -> date:
-    """The date of a named holiday in ``year``, by its rule in ``holidays.tsv``."""
+ISLAMIC_EPOCH = 227015  # the ordinal of 1 Muharram 1 AH (16 July 622, Julian calendar)
+
+
+def from_islamic(year: int, month: int, day: int) -> date:
+    """A date of the tabular (arithmetical) Islamic calendar; the observed calendar, set by
+    the sighting of the moon, can fall a day either side."""
+    ordinal = day + 29 * (month - 1) + month // 2 + 354 * (year - 1) + (3 + 11 * year) // 30
+    return date.fromordinal(ordinal + ISLAMIC_EPOCH - 1)
+
+
+def islamic_in_year(year: int, month: int, day: int) -> tuple[date, int]:
+    """The first date in Gregorian ``year`` that is ``day`` of Islamic ``month``, and its
+    year of the hijra."""
+    approximate = int((year - 622) * 33 / 32)
+    for hijri in range(approximate - 1, approximate + 3):
+        found = from_islamic(hijri, month, day)
+        if found.year == year:
+            return found, hijri
+    raise Unresolved(f"no {day}/{month} of the Islamic calendar in {year}")
+
+
+def holiday_span(name: str, year: int) -> Span:
+    """The day (or days) of a named holiday in ``year``, by its rule in ``holidays.tsv``."""
     rule = holiday_rules()[name.lower()].split()
     kind, args = rule[0], rule[1:]
+    if kind == "islamic-month":  # a whole month: Ramadan
+        first, hijri = islamic_in_year(year, int(args[0]), 1)
+        following = from_islamic(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    if kind == "islamic-last-friday":  # the last Friday of an Islamic month
+        first, hijri = islamic_in_year(year, int(args[0]), 1)
+        last = from_islamic(hijri, int(args[0]) + 1, 1) - timedelta(days=1)
+        friday = last - timedelta(days=(last.weekday() - 4) % 7)
+        return friday, friday
+    day = holiday_date(kind, args, year)
+    return day, day
+
+
+def holiday_date(kind: str, args: list[str], year: int) -> date:
+    """The date a one-day rule gives in ``year``."""
     shift = int(args[-1]) if args and args[-1][0] in "+-" and kind != "nth" else 0
     if kind == "fixed":
         month, day = map(int, args[0].split("-"))
@@ -219,6 +255,9 @@ def holiday_date(name: str, year: int) -> date:
         return easter(year) + timedelta(days=shift)
     if kind == "orthodox":
         return orthodox_easter(year) + timedelta(days=shift)
+    if kind == "islamic":
+        month, day = map(int, args[0].split("-"))
+        return islamic_in_year(year, month, day)[0]
     if kind == "observed":
         month, day = map(int, args[0].split("-"))
         fixed = date(year, month, day)
@@ -228,7 +267,7 @@ def holiday_date(name: str, year: int) -> date:
         return fixed - timedelta(days=1) if fixed.weekday() == 6 else fixed
     if kind == "election":  # US: the Tuesday after the first Monday of November
         return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    raise ValueError(f"unknown holiday rule {rule}")
+    raise ValueError(f"unknown holiday rule {kind} {args}")
 
 
 SEASONS = {  # astronomical seasons, as Duckling dates them: (start month-day, end month-day)
@@ -883,7 +922,7 @@ def resolve_season(node: Node, tense: Tense, reference: Reference) -> Result:
 def resolve_holiday(node: Node, tense: Tense, reference: Reference) -> Result:
     """ "Christmas", "Thanksgiving 2016", "last Easter", "MLK day of last year"."""
     name = " ".join(node["holiday"].lower().split())
-    occurrence = lambda year: (holiday_date(name, year),) * 2  # noqa: E731
+    occurrence = lambda year: holiday_span(name, year)  # noqa: E731
     if node.get("year"):
         span, how = occurrence(int(node["year"])), "holiday in the year as written"
     else:

@@ -57,14 +57,19 @@ def _past_verbs() -> frozenset[str]:
 def verb_group_grammar() -> pp.ParserElement:
     """Future cues, perfects, past-tense verbs and present copulas, each tagged."""
     future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
-    future = pp.Regex(
+    future_cue = pp.Regex(
         r"(?<![\w'’])(?:"
         + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in future_cues)
         + r")(?![\w])",
         re.I,
-    ).set_parse_action(lambda t: [("future", " ".join(t[0].split()))])
+    )
     word = pp.Regex(r"[A-Za-z’']+")
     participle = word.copy().add_condition(_past_participle)
+    # "will be held", "is expected to have been signed": the participle belongs to the future
+    passive = pp.Regex(r"(?:not\s+)?(?:be|have)(?:\s+been)?\b", re.I) + participle
+    future = pp.Combine(
+        future_cue + pp.Optional(passive), adjacent=False, join_string=" "
+    ).set_parse_action(lambda t: [("future", " ".join(t[0].split()))])
     perfect = pp.Regex(
         r"\b(?:has|have|had)(?:\s+(?:not|never|already|also|just))?(?:\s+been)?\s+", re.I
     )

@@ -102,6 +102,13 @@ def test_durations_are_not_dates(cli, write):
     assert _temporal(cli, _draft(write, body)) == {}
 
 
+def test_in_n_days_told_in_the_past_is_a_duration(cli, write):
+    body = "The strikes killed 11 people in two days. Elections will be held in two weeks."
+    claims = _temporal(cli, _draft(write, body))
+    assert list(claims) == ["in two weeks"]
+    assert claims["in two weeks"]["value"]["start"] == "2024-12-15"
+
+
 def test_story_relative_expressions_are_unresolved_with_a_reason(cli, write):
     body = "Rebels took Aleppo on Saturday. Two days later, they reached Hama."
     claims = _temporal(cli, _draft(write, body))
@@ -120,6 +127,8 @@ def test_times_and_zones_keep_their_day(cli, write):
     }
     assert claims["0200 GMT"]["value"]["zone"] == "GMT"
     assert claims["0200 GMT"]["value"]["time"] == "02:00"
+    polls = _temporal(cli, _draft(write, "Polls close at 8 p.m. ET on Tuesday.", name="polls.md"))
+    assert polls["8 p.m. ET on Tuesday"]["value"]["zone"] == "ET"
 
 
 def test_explain_prints_every_resolution(cli, write):
