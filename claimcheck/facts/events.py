@@ -96,7 +96,9 @@ def _clauses(claim: Claim) -> list[tuple[str | None, frozenset[str], frozenset[s
         if same_day:
             clause = re.split(r"[;:—]|,\s+(?:and|but|while)\b", rest[same_day.end() :])[0]
             predicate = nearest_predicate(clause, 0, len(clause))
-            found.append((predicate, topics_in(clause), names_in(clause), "the same day "))
+            found.append(
+                (predicate, topics_in(clause), names_in(clause), ", through 'the same day',")
+            )
     return found
 
 
@@ -127,7 +129,7 @@ def check_event_dates(
                 EventConflict(
                     claim,
                     event,
-                    f"{how}{claim.text!r} dates '{event.name}' to {claimed}, but the facts base "
+                    f"{claim.text!r}{how} dates '{event.name}' to {claimed}, but the facts base "
                     f"has {event.day}{at_time}",
                 )
             )
