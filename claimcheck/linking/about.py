@@ -44,10 +44,6 @@ _PLACE = re.compile(
 # A day phrase right after a speech verb dates the statement, not the figure
 # ("officials said on Sunday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|added|told \w+)\s*$", re.I)
-_DURATION = re.compile(
-    r"^(?:within|for|over|after|in)\s+(?:a|an|\w+)\s+(?:hours?|days?|weeks?|months?|years?)$",
-    re.I,
-)
 # A date right after an event noun dates the event itself: "the election on February 23",
 # "the general election held on 4 July"
 _EVENT_BEFORE_DATE = re.compile(r"^\W*(?:\w+\W+){0,2}$")
@@ -72,7 +68,7 @@ class About:
     # the families of the topics (conflict, flood, earthquake): see event_nouns.tsv
     families: frozenset[str] = frozenset()
     # what a date does: "event" dates a happening; "window" bounds a tally ("since October
-    # 2023", "in the past month"); "duration" is a stretch of time ("within three days")
+    # 2023", "in the past month") and is not the date of anything
     dating: str = "event"
 
     @property
@@ -358,9 +354,7 @@ def describe(claim: Claim) -> About:
         # an event's subject is its clause's first event noun: "the ceasefire took hold after
         # 14 months of fighting" dates the ceasefire, not the fighting
         found = found[:1]
-        if _DURATION.match(claim.text.strip()):
-            dating = "duration"
-        elif any(
+        if any(
             w_start < local_end and local_start < w_end and not w_text.startswith("on ")
             for w_start, w_end, w_text, _ in windows
         ):

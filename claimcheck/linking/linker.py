@@ -67,7 +67,7 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
     if claim is other or claim.kind != other.kind or claim.kind not in LINKED_KINDS:
         return None
     if about.dating != "event" or other_about.dating != "event":
-        return None  # "since October 2023" bounds a toll, "within three days" is a duration
+        return None  # "since October 2023" bounds a toll: it dates no event
     kin = predicate_kin(about.predicate)
     if kin is None or kin != predicate_kin(other_about.predicate):
         return None
