@@ -85,6 +85,7 @@ def _alternatives(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Grammar:
     before: re.Pattern[str]
+    before_comma: re.Pattern[str]
     appositive: re.Pattern[str]
     alone: re.Pattern[str]
 
@@ -102,7 +103,7 @@ def _grammar(base: FactsBase) -> _Grammar:
     suffix = r"(?:-(?P<suffix>elect|designate))?"
     title = (
         rf"(?:(?P<modifier>(?i:{modifiers}))(?:\s+|-))?"
-        rf"(?:(?P<body>{bodies})(?:['’]s)?\s+)?"
+        rf"(?:(?P<body>{bodies})(?:['’]s|(?<=s)['’])?\s+)?"
         rf"(?:(?P<inner>(?i:{modifiers}))(?:\s+|-))?"
         rf"(?P<role>(?i:{roles})){suffix}"
     )
@@ -111,6 +112,8 @@ def _grammar(base: FactsBase) -> _Grammar:
     start = r"(?<![\w’'.-])"
     grammar = _Grammar(
         before=re.compile(rf"{start}{title}\s+{name}"),
+        # "Turkey's top diplomat, Hakan Fidan, said": the name set off by commas
+        before_comma=re.compile(rf"{start}{title},\s+{name}(?=,)"),
         appositive=re.compile(
             rf"{start}{name},\s+(?:(?:the|a|an)\s+)?{title}"
             rf"(?![\w’'-])(?!\s+[A-Z])"
@@ -171,6 +174,7 @@ def find_titles(text: str, base: FactsBase) -> list[TitleMention]:
 
     for shape, pattern in (
         ("before", grammar.before),
+        ("before", grammar.before_comma),
         ("appositive", grammar.appositive),
         ("alone", grammar.alone),
     ):

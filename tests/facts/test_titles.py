@@ -157,3 +157,19 @@ def test_titles_inside_quotations_are_the_speakers_words(world, draft):
     assert conflicts(world, draft(text, published="2025-03-01")) == []
     outside = "Troops loyal to President Bashar al-Assad fled, the envoy said.\n"
     assert len(conflicts(world, draft(outside, published="2025-03-01"))) == 1
+
+
+def test_possessive_bodies(world, draft):
+    text = "The United States’ top diplomat met Turkish officials.\n"
+    mentions = find_titles(text, world)
+    assert [(m.shape, m.body_text) for m in mentions] == [("alone", "United States")]
+    assert holder_on(match_title(mentions[0], world), world, DEC) == "Antony Blinken"
+
+
+def test_name_set_off_by_commas_after_the_title(world, draft):
+    text = "The United States’ top diplomat, Antony Blinken, spoke.\n"
+    (mention,) = find_titles(text, world)
+    assert (mention.shape, mention.name) == ("before", "Antony Blinken")
+    assert len(conflicts(world, draft(text, published="2025-03-01"))) == 1
+    listed = "US Secretary of State, Turkish officials and others spoke.\n"
+    assert [m.shape for m in find_titles(listed, world)] == ["alone"]
