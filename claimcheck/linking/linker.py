@@ -7,6 +7,7 @@ linked when nothing in their descriptions tells them apart.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,26 @@ def _relation(claim: Claim, other: Claim) -> str:
     if claim.published is None or other.published is None or claim.published == other.published:
         return "same day"
     return "earlier" if other.published < claim.published else "later"
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:19|20)\d\d)\b"
+)
+
+
+def _different_starts(window: str | None, other_window: str | None) -> bool:
+    """Two "since" windows naming different months or years ("since September", "since
+    October 2023"); a window that names neither ("so far", "since the war began") may be
+    any start, so it differs from none."""
+    if not (
+        window and other_window and window.startswith("since") and other_window.startswith("since")
+    ):
+        return False
+    start, other_start = _MONTH_OR_YEAR.findall(window), _MONTH_OR_YEAR.findall(other_window)
+    months = [w for w in start if not w.isdigit()], [w for w in other_start if not w.isdigit()]
+    years = [w for w in start if w.isdigit()], [w for w in other_start if w.isdigit()]
+    return any(one and other and one != other for one, other in (months, years))
 
 
 def _each_has_its_own(one: frozenset[str], other: frozenset[str]) -> bool:
@@ -110,6 +131,8 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
             about.window_kind,
             other_about.window_kind,
         )
+        if not dated_event and _different_starts(about.window, other_about.window):
+            return None  # "since September" and "since October 2023" count from different days
         if not dated_event and not (
             about.window_kind in OPEN_ENDED and other_about.window_kind in OPEN_ENDED
         ):

@@ -314,6 +314,19 @@ MUST_NOT_LINK = [
 MUST_NOT_LINK += [
     pytest.param(
         (
+            "Lebanon said 2,500 people had been killed since September.",
+            "2024-11-27",
+            "2,500 people",
+        ),
+        (
+            "Lebanon said 2,500 people had been killed since October 2023.",
+            "2024-11-27",
+            "2,500 people",
+        ),
+        id="two-cumulative-windows-from-different-starts",
+    ),
+    pytest.param(
+        (
             "Hurricane Helene killed more than 200 people across six states.",
             "2024-10-04",
             "200 people",
