@@ -683,9 +683,6 @@ DATE_FORMS = frozenset(
 )
 
 
-RANGE_WORDS = re.compile(r"(?:-|–|—|to|through|thru|till|until|untill|and|but\s+before)$", re.I)
-
-
 def _combine(tokens: pp.ParseResults) -> Node:
     """A core: one point, or a range of two ("from X to Y", "Nov. 27-29", "3-4pm").
 
@@ -796,14 +793,6 @@ def read(text: str, start: int) -> tuple[int, Node] | None:
         if hour:
             return hour[0], {"form": "at", "day": node, "time": hour[1]}
     return end, node
-
-
-def _any_of(pieces: list[Piece], *extra: str) -> re.Pattern[str]:
-    """One regex matching wherever one of the pieces could (their fields unnamed)."""
-    unnamed = [
-        re.sub(r"\(\?P<\w+>", "(?:", piece.pattern).replace("(?P=sep)", "[/.-]") for piece in pieces
-    ]
-    return re.compile(r"(?<![\w/.-])(?:" + "|".join([*unnamed, *extra]) + ")", re.IGNORECASE)
 
 
 _OPENING_WORDS = (

@@ -1175,7 +1175,7 @@ def resolve_at(node: Node, tense: Tense, reference: Reference) -> Result:
     if time_node["form"] == "range":
         first, last = time_node["from"], time_node["to"]
         start, end = _time_of(first, reference), _time_of(last, reference)
-        start, end = _align_clock_range(start, end, first, last)
+        start, end = _align_clock_range(start, end)
         value = _with_time(day_value, start, _zone(last) or _zone(first))
         end_text = _format_time(end[0] % 24, end[1], end[2], end[3])
         return TemporalValue(
@@ -1194,7 +1194,7 @@ def resolve_at(node: Node, tense: Tense, reference: Reference) -> Result:
     return _with_time(day_value, parts, _zone(time_node)), how
 
 
-def _align_clock_range(start, end, first: Node, last: Node):
+def _align_clock_range(start, end):
     """ "3-4pm": the first time takes the second's half of the day when it has none."""
     if start[4] and not end[4] and end[0] >= 12 and start[0] + 12 <= end[0]:
         start = (start[0] + 12, *start[1:])
