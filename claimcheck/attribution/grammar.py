@@ -219,6 +219,10 @@ def scan(masked: str) -> list[Match]:
         return []
     found: list[Match] = []
     for name, element in constructions().items():
+        if name == "according_to" and "ccording" not in masked:
+            continue
+        if name == "cue_first" and ", " not in masked and "” " not in masked:
+            continue
         matches = (
             _speaker_first_matches(element.re, masked)
             if name == "speaker_first"
@@ -226,8 +230,6 @@ def scan(masked: str) -> list[Match]:
         )
         for match in matches:
             fields = match.groupdict()
-            if name == "coordinated" and fields["cue"] not in speech_verbs():
-                continue
             mention = (fields.get("mention") or "").strip()
             appositive = fields.get("appositive")
             if appositive and not appositive.lstrip(", ").startswith("in "):
