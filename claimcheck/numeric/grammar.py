@@ -149,7 +149,8 @@ def quantity_pattern() -> str:
         r"(?![\d:]|/\d|(?:st|nd|rd|th)\b|[A-Za-z]+\d)"
         rf"|point\s+(?P<point_only>\d+)"
         rf"|(?P<ordinal_fraction>{_fraction_word_pattern()})"
-        rf"|(?P<article>an?)(?=\s+(?:{unit_pattern()}|{_alternatives(suffix_words)})(?!\w))"
+        rf"|(?P<article>an?)(?!\s+second\b)"  # "a second attack" is no duration
+        rf"(?=\s+(?:{unit_pattern()}|{_alternatives(suffix_words)})(?!\w))"
         rf"|(?P<half>(?:a\s+|one[\s-]+)?half)\b(?:\s+(?:of\s+)?an?\b)?"
         rf"|{_number_word_pattern()})"
     )
