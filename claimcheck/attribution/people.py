@@ -409,7 +409,11 @@ class PeopleRegister:
                 target = person.name
             else:
                 continue
-            if min(len(name), len(target)) >= 4 and fuzz.ratio(name, target) >= 80:
+            differing = [
+                (a, b) for a, b in zip(name.split(), target.split(), strict=False) if a != b
+            ]
+            # "Hakan Fiden" for "Hakan Fidan", not "Jill Biden" for "Joe Biden"
+            if all(min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80 for a, b in differing):
                 if own is None or _established(person) >= _established(own):
                     return person
         return None
@@ -463,11 +467,19 @@ def _established(person: Person) -> tuple[int, int]:
 
 
 def titles_conflict(a: str, b: str) -> bool:
-    """Whether two titles of one person disagree (neither is a shortening of the other)."""
+    """Whether two titles of one person disagree: the same post ("Minister") with different
+    modifiers ("Defence", "Foreign"), neither a shortening of the other."""
     words_a, words_b = normalise_title(a), normalise_title(b)
     if not words_a or not words_b or "former" in words_a | words_b:
         return False
+    if not _posts(words_a) & _posts(words_b):
+        return False  # "UN chief" and "Secretary-General": different words, not a conflict
     return not (words_a <= words_b or words_b <= words_a)
+
+
+def _posts(words: frozenset[str]) -> frozenset[str]:
+    """The words of a title that name a post ("minister"), not a modifier ("defence")."""
+    return frozenset(w for w in words if w in title_words() and w not in _title_modifiers())
 
 
 def _mentions_a_role(text: str) -> bool:
