@@ -61,6 +61,7 @@ def test_title_conflicts_and_shortened_titles():
     assert not titles_conflict("Secretary", "US Secretary of State")
     assert not titles_conflict("Turkey's top diplomat", "Turkish Foreign Minister")
     assert not titles_conflict("former President", "Vice President")
+    assert not titles_conflict("UN chief", "Secretary-General")  # no post in common
 
 
 def test_spelling_variants_but_not_possessives_or_surnames():
@@ -81,3 +82,11 @@ def test_same_speaker_across_documents():
     assert same_speaker("State Department", "US State Department")
     assert not same_speaker("Hakan Fidan", "Antony Blinken")
     assert not same_speaker("Matthew Miller", "Mark Miller")
+
+
+def test_relatives_are_not_spelling_variants():
+    register = PeopleRegister.from_text(
+        "President Joe Biden and first lady Jill Biden arrived. Biden said the trip was long."
+    )
+    assert register.spelling_of("Jill Biden") is None
+    assert register.name_variants() == []
