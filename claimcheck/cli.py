@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from claimcheck import __version__
+from claimcheck.errors import UsageError
+from claimcheck.reports import CLAIM_FORMATS, FINDING_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    from claimcheck.guard import DEFAULT_TIMEOUT_SECONDS, parse_timeout
+
     parser = argparse.ArgumentParser(
         prog="claimcheck",
         description="Check the numbers, dates and quotes of news drafts for inconsistencies.",
@@ -25,21 +29,63 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("files", nargs="+", metavar="FILE", help="drafts to read ('-' for stdin)")
+    def common(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+        sub.add_argument(
+            "files", nargs="+", metavar="PATH", help="drafts, folders or globs ('-' for stdin)"
+        )
         sub.add_argument(
             "--published",
             metavar="DATE",
             help="publication date of the drafts (YYYY-MM-DD, or 'today')",
         )
-        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument("--format", choices=formats, default="text")
         sub.add_argument("--explain", action="store_true", help="say how each date was resolved")
+        sub.add_argument(
+            "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+        )
+        sub.add_argument(
+            "--exclude",
+            action="append",
+            default=[],
+            metavar="PATTERN",
+            help="skip paths matching a .gitignore-style pattern (repeatable)",
+        )
+        sub.add_argument(
+            "--jobs",
+            "-j",
+            type=int,
+            default=1,
+            metavar="N",
+            help="check files on N processes (0: one per core); the output is the same",
+        )
+        sub.add_argument(
+            "--timeout",
+            type=parse_timeout,
+            default=DEFAULT_TIMEOUT_SECONDS,
+            metavar="SECONDS",
+            help=f"give up on a draft after SECONDS (default {DEFAULT_TIMEOUT_SECONDS:g}; 0: none)",
+        )
 
     extract = commands.add_parser("extract", help="print the claims found in drafts")
-    common(extract)
+    common(extract, CLAIM_FORMATS)
 
     check = commands.add_parser("check", help="lint drafts against each other and sources")
-    common(check)
+    common(check, FINDING_FORMATS)
+    check.add_argument(
+        "--statistics", action="store_true", help="count findings per rule instead of listing them"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    changes = check.add_mutually_exclusive_group()
+    changes.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines changed since git REF (its merge base with HEAD)",
+    )
+    changes.add_argument(
+        "--diff",
+        action="store_true",
+        help="report only findings on lines not committed yet (--changed-since HEAD)",
+    )
     check.add_argument(
         "--source",
         action="append",
@@ -126,18 +172,23 @@ def _error(message: str) -> None:
     print(f"claimcheck: {message}", file=sys.stderr)
 
 
-def _read_all(paths: Sequence[str], published: date | None) -> tuple[list, list[str]]:
+def _read_all(
+    paths: Sequence[str], published: date | None, timeout: float | None = None
+) -> tuple[list, list[str]]:
     """Read every file; a bad one is reported on stderr and skipped, never fatal."""
     from claimcheck.documents import read_document
-    from claimcheck.errors import InputError
+    from claimcheck.guard import guarded
 
     documents, errors = [], []
     for path in paths:
-        try:
-            documents.append(read_document(path, published=published))
-        except InputError as error:
-            _error(str(error))
-            errors.append(str(error))
+        document, error = guarded(
+            path, timeout, lambda path=path: read_document(path, published=published)
+        )
+        if error is not None:
+            _error(error)
+            errors.append(error)
+        else:
+            documents.append(document)
     return documents, errors
 
 
@@ -147,7 +198,76 @@ def _published(value: str | None) -> date | None:
     return parse_cli_date(value) if value else None
 
 
-def _write(text: str, colour: bool = False) -> None:
+def _files(args: argparse.Namespace) -> list[str]:
+    """The files named, found in folders or matched by globs, less the excluded ones."""
+    from claimcheck.paths import expand_paths
+
+    files = expand_paths(args.files, exclude=args.exclude)
+    if not files:
+        raise UsageError("no files to check: every path given is excluded or holds no drafts")
+    return files
+
+
+def _read_each(
+    paths: Sequence[str],
+    published: date | None,
+    jobs: int,
+    work: Callable | None = None,
+    timeout: float | None = None,
+) -> tuple[list, list[str]]:
+    """Read each file (and run ``work(document)`` on it) on ``jobs`` processes, in order.
+
+    Returns (document, result) pairs and the input errors; a bad file is reported on stderr
+    and skipped, exactly as in a serial run.
+    """
+    from claimcheck.documents import read_document
+    from claimcheck.documents.loading import read_bytes
+    from claimcheck.errors import InputError
+    from claimcheck.guard import guarded
+    from claimcheck.parallel import map_in_order, wants_progress
+
+    # Standard input is read here, once: a forked worker process gets an empty one.
+    stdin: bytes | InputError | None = None
+    if "-" in paths:
+        try:
+            stdin = read_bytes("-")
+        except InputError as error:
+            stdin = error
+
+    def read_and_work(path: str) -> tuple:
+        def read_then_work() -> tuple:
+            if path == "-" and isinstance(stdin, InputError):
+                raise stdin
+            data = stdin if path == "-" else None
+            document = read_document(path, published=published, data=data)
+            return document, work(document) if work else None
+
+        # the time limit and crash guard run in the worker, where the work is done
+        done, error = guarded(path, timeout, read_then_work)
+        return (None, None, error) if error is not None else (*done, None)
+
+    outcomes = map_in_order(
+        read_and_work, list(paths), jobs, progress=wants_progress(len(paths)), description="reading"
+    )
+    done, errors = [], []
+    for document, result, error in outcomes:
+        if error is not None:
+            _error(error)
+            errors.append(error)
+        else:
+            done.append((document, result))
+    return done, errors
+
+
+def _write(text: str, colour: bool = False, output: str | None = None) -> None:
+    if output:
+        from claimcheck.reports.output import write_atomically
+
+        try:
+            write_atomically(output, text + ("\n" if text else ""))
+        except OSError as error:  # a full disk or a read-only folder: one line, exit 2
+            raise UsageError(f"--output {output}: cannot be written: {error.strerror}") from None
+        return
     if colour:
         from rich.console import Console
 
@@ -156,43 +276,76 @@ def _write(text: str, colour: bool = False) -> None:
         sys.stdout.write(text + ("\n" if text else ""))
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    from claimcheck.pipeline import extract_claims
-    from claimcheck.reports import json_report, text_report
+def _refuse_output_over_input(output: str | None, inputs: Sequence[str]) -> None:
+    """``--output`` must not name a file the run reads: the report would replace a draft."""
+    if not output or not Path(output).is_file():
+        return
+    for path in inputs:
+        if path != "-" and Path(path).is_file() and Path(path).samefile(output):
+            raise UsageError(f"--output {output}: is a file this run reads; choose another name")
 
-    documents, errors = _read_all(args.files, _published(args.published))
-    results = [(document, extract_claims(document)) for document in documents]
-    if args.format == "json":
-        _write(json_report.dumps(json_report.claims_payload(results)))
-    else:
-        _write(text_report.format_claims(results, explain=args.explain))
+
+def run_extract(args: argparse.Namespace) -> int:
+    from claimcheck.parallel import available_jobs
+    from claimcheck.pipeline import extract_claims
+    from claimcheck.reports import render_claims
+
+    jobs = available_jobs(args.jobs)
+    files = _files(args)
+    _refuse_output_over_input(args.output, files)
+    results, errors = _read_each(
+        files, _published(args.published), jobs, extract_claims, timeout=args.timeout
+    )
+    _write(render_claims(args.format, results, explain=args.explain), output=args.output)
     return EXIT_ERROR if errors else EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
     from claimcheck.engine.findings import SEVERITY_RANK
+    from claimcheck.parallel import available_jobs, wants_progress
     from claimcheck.pipeline import check_documents
-    from claimcheck.reports import json_report, text_report
+    from claimcheck.reports import CheckRun, render_findings
 
     session = _session(args)
     rules = session.rules
-    documents, errors = _read_all(args.files, _published(args.published))
-    sources, source_errors = _read_all([*map(str, session.config.sources), *args.source], None)
+    jobs = available_jobs(args.jobs)
+    files = _files(args)
+    _refuse_output_over_input(
+        args.output,
+        [*files, *map(str, session.config.sources), *args.source, *args.facts, *args.rules],
+    )
+    changed = None
+    if args.changed_since or args.diff:
+        from claimcheck.changes import changed_lines
+
+        changed = changed_lines(args.changed_since or "HEAD")
+    read, errors = _read_each(files, _published(args.published), jobs, timeout=args.timeout)
+    documents = [document for document, _ in read]
+    sources, source_errors = _read_all(
+        [*map(str, session.config.sources), *args.source], None, args.timeout
+    )
     errors += source_errors
     context = session.context(sources)
     context.facts = _facts_base(args.facts, session.config)
-    findings = check_documents(documents, rules, context)
-    if args.format == "json":
-        _write(json_report.dumps(json_report.findings_payload(findings, len(documents), errors)))
-    else:
-        colour = sys.stdout.isatty()
-        by_path = {document.path: document for document in documents}
-        _write(
-            text_report.format_findings(findings, by_path, len(documents), colour, args.explain),
-            colour,
-        )
+    context.time_limit = args.timeout
+    findings = check_documents(
+        documents, rules, context, jobs=jobs, progress=wants_progress(len(documents))
+    )
+    for failure in context.failures:  # documents that ran out of time or hit a bug
+        _error(failure)
+        errors.append(failure)
+    if changed is not None:
+        findings = changed.filter(findings)
+    run = CheckRun(findings, documents, rules, errors)
+    colour = args.format == "text" and not args.output and sys.stdout.isatty()
+    report = render_findings(
+        args.format, run, colour=colour, explain=args.explain, statistics=args.statistics
+    )
+    _write(report, colour, args.output)
     if errors:
         return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
     failing = SEVERITY_RANK[session.config.fail_level or "warning"]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= failing for f in findings) else EXIT_OK
 
@@ -253,8 +406,6 @@ def run_test_rules(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from claimcheck.errors import UsageError
-
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -267,7 +418,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "test-rules": run_test_rules,
         "facts": run_facts,
     }
-
     try:
         return handlers[args.command](args)
     except (UsageError, ValueError) as error:

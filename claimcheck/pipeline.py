@@ -13,6 +13,7 @@ from claimcheck.engine.findings import Finding
 from claimcheck.engine.fixtures import FixtureDefinition
 from claimcheck.engine.registry import Rule
 from claimcheck.engine.runner import Fixtures, run_rules
+from claimcheck.guard import guarded
 from claimcheck.linking import group_links, link_claims
 from claimcheck.linking.syndication import Syndication, find_syndication
 
@@ -48,11 +49,24 @@ class CheckContext:
     # the reference facts base (issue 9); None until one is plugged in
     facts: Any = None
     syndication: Syndication = field(default_factory=lambda: Syndication({}))
+    # seconds one document may take (claimcheck/guard.py); None or 0: no limit
+    time_limit: float | None = None
+    # error lines of documents (linted or sources) that timed out or crashed
+    failures: list[str] = field(default_factory=list)
     _source_claims: list[Claim] | None = None
 
     def source_claims(self) -> list[Claim]:
         if self._source_claims is None:
-            self._source_claims = [c for source in self.sources for c in extract_claims(source)]
+            claims: list[Claim] = []
+            for source in self.sources:
+                found, failure = guarded(
+                    source.path, self.time_limit, lambda source=source: extract_claims(source)
+                )
+                if failure is not None:
+                    self.failures.append(failure)
+                else:
+                    claims.extend(found)
+            self._source_claims = claims
         return self._source_claims
 
 
@@ -101,11 +115,35 @@ def check_document(
 
 
 def check_documents(
-    documents: Sequence[Document], rules: Sequence[Rule], context: CheckContext
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    context: CheckContext,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> list[Finding]:
-    """Check every linted document; furniture shared by copies of one story is reported once."""
+    """Check every linted document; furniture shared by copies of one story is reported once.
+
+    ``jobs`` > 1 checks the documents on forked processes (``claimcheck/parallel.py``);
+    the findings are the same, in the same order."""
+    from claimcheck.parallel import map_in_order
+
     context.syndication = find_syndication([*documents, *context.sources])
-    findings = [f for document in documents for f in check_document(document, rules, context)]
+    context.source_claims()  # once here, not in every worker; a bad source fails here
+    per_document = map_in_order(
+        lambda document: guarded(
+            document.path, context.time_limit, lambda: check_document(document, rules, context)
+        ),
+        documents,
+        jobs,
+        progress=progress,
+    )
+    findings: list[Finding] = []
+    for found, failure in per_document:
+        if failure is not None:
+            context.failures.append(failure)
+        else:
+            findings.extend(found)
     return merge_syndicated_furniture(findings, documents, context.syndication)
 
 
