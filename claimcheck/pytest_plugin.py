@@ -3,8 +3,8 @@
 ``pytest --claimcheck drafts/`` collects every draft (``.md``, ``.markdown``, ``.txt``,
 ``.html``, ``.htm``; README files excepted) as a file of tests, one test per rule, so an
 editorial CI gets JUnit XML (``--junitxml``), ``-k CC101`` selection and ``-n`` parallel
-runs (pytest-xdist) from pytest itself. With no path, pytest collects its ``testpaths``:
-list the drafts folder there to lint it on every run.
+runs (pytest-xdist; tried with xdist 3.8) from pytest itself. With no path, pytest
+collects its ``testpaths``: list the drafts folder there to lint it on every run.
 
 * A plain draft: the test of a rule fails when the rule reports a finding at or above the
   failing severity (``fail-level`` in the configuration, ``warning`` by default); the
@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 _SESSION_KEY = pytest.StashKey[Any]()
+_SOURCES_KEY = pytest.StashKey[list]()
 _DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 
 
@@ -55,7 +56,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     if config.getoption("claimcheck"):
-        session = _session(config)
+        from claimcheck.errors import UsageError
+
+        try:
+            session = _session(config)
+        except UsageError as error:  # the drafts then fail to collect with the same line
+            return f"claimcheck: {error}"
         where = session.config.path or "no configuration file"
         return f"claimcheck: {len(session.rules)} rules, {where}"
     return None
@@ -158,9 +164,13 @@ class DraftFile(pytest.File):
         return self._fixtures
 
     def _sources(self) -> list:
-        from claimcheck.documents import read_document
+        """The configured sources, read once per pytest run."""
+        if _SOURCES_KEY not in self.config.stash:
+            from claimcheck.documents import read_document
 
-        return [read_document(str(p)) for p in _session(self.config).config.sources]
+            paths = _session(self.config).config.sources
+            self.config.stash[_SOURCES_KEY] = [read_document(str(p)) for p in paths]
+        return self.config.stash[_SOURCES_KEY]
 
 
 class RuleItem(pytest.Item):

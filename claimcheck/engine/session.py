@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.config import Config, load_config
 from claimcheck.engine.fixtures import FixtureDefinition
 from claimcheck.engine.registry import Rule, load_fixtures, load_rules
+
+if TYPE_CHECKING:  # the pipeline imports the engine; imported lazily at run time
+    from claimcheck.pipeline import CheckContext
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class RuleSession:
         wanted = rule_id.upper()
         return next((r for r in self.rules if r.id.upper() == wanted), None)
 
-    def context(self, sources: Sequence = ()):  # -> CheckContext (import kept lazy)
+    def context(self, sources: Sequence = ()) -> CheckContext:
         """A fresh pipeline context for this session's configuration and fixtures."""
         from claimcheck.pipeline import CheckContext
 
