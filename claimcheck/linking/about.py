@@ -41,6 +41,10 @@ _PLACE = re.compile(
     r"north(?:east|west)(?:ern)?|south(?:east|west)(?:ern)?)\s+)?"
     r"((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)"
 )
+# A stretch of land: "from Maine to Texas", "from Aleppo to Hama"
+_PLACE_RANGE = re.compile(
+    r"\bfrom\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)\s+to\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)"
+)
 # A day phrase right after a speech verb dates the statement, not the figure
 # ("officials said on Sunday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|added|told \w+)\s*$", re.I)
@@ -325,12 +329,13 @@ class _ClauseFacts:
 def _clause_facts(clause: str) -> _ClauseFacts:
     topics = tuple((start, end, *value) for start, end, value in _topic_index().finditer(clause))
     names = frozenset(_names(clause))
-    places = frozenset(part for m in _PLACE.finditer(clause) for part in _names(m.group(1)))
+    places = {part for m in _PLACE.finditer(clause) for part in _names(m.group(1))}
+    places.update(part for m in _PLACE_RANGE.finditer(clause) for part in _names(f"{m[1]} {m[2]}"))
     changes = change_classes()
     return _ClauseFacts(
         topics=topics,
         names=names,
-        places=places & names,
+        places=frozenset(places) & names,
         subset=bool(_subset_marker().search(clause)),
         states_a_level=any(cls in changes for _, _, cls in _predicates_in(clause)),
     )
