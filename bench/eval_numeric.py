@@ -152,6 +152,10 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
+    def sentences_per_second(self) -> float:
+        return self.sentences / self.seconds if self.seconds else 0.0
+
+    @property
     def characters_per_second(self) -> float:
         return self.characters / self.seconds if self.seconds else 0.0
 
@@ -410,7 +414,7 @@ def table(results: dict[str, dict[str, Score]]) -> str:
     tools = list(results)
     header = (
         "| corpus | sentences | target F1 | "
-        + " | ".join(f"{tool} P / R / F1 | {tool} chars/s" for tool in tools)
+        + " | ".join(f"{tool} P / R / F1 | {tool} chars/s (sentences/s)" for tool in tools)
         + " |"
     )
     lines = [header, "|" + " --- |" * (3 + 2 * len(tools))]
@@ -423,7 +427,7 @@ def table(results: dict[str, dict[str, Score]]) -> str:
         for tool in tools:
             s = results[tool][corpus]
             cells.append(f"{s.precision:.2f} / {s.recall:.2f} / {s.f1:.2f}")
-            cells.append(f"{s.characters_per_second:,.0f}")
+            cells.append(f"{s.characters_per_second:,.0f} ({s.sentences_per_second:,.0f})")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

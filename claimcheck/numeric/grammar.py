@@ -21,7 +21,16 @@ from typing import Any
 import pyparsing as pp
 
 from claimcheck.lexicons import load_lexicon, load_table
-from claimcheck.numeric.units import alternation, currencies, load_data, unit_pattern
+from claimcheck.numeric.units import (
+    alternation,
+    base_unit,
+    currencies,
+    find_alias,
+    load_data,
+    to_base,
+    unit_name,
+    unit_pattern,
+)
 
 # Words that can follow a number without being what it counts.
 NOT_NOUNS = frozenset(
@@ -241,8 +250,6 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
     """A part of a composite measure ("7 feet 10 inches") is in another unit of the same
     dimension than the one before it, smaller unless the two are joined outside a range;
     "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
-    from claimcheck.numeric.units import find_alias, to_base, unit_name
-
     part = tokens[0][0].group("unit") or ("inch" if tokens[0][0].group("unit_in") else None)
     before = _unit_at_end().search(text, max(0, loc - 30), loc)
     if not part or before is None:
@@ -255,8 +262,6 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
     zeros = [to_base(0.0, name) for name in names]
     if None in sizes or any(zero for zero in zeros):  # no dimension, or a temperature scale
         return False
-    from claimcheck.numeric.units import base_unit
-
     if base_unit(names[0]) != base_unit(names[1]) or names[0] == names[1]:
         return False
     if base_unit(names[0]) not in ("meter", "kilogram"):
@@ -295,6 +300,11 @@ def numeric_grammar() -> pp.ParserElement:
     )("restated")
     after = pp.Optional(restated) + pp.Optional(p["measure"]) + pp.Optional(p["noun"])
     return p["rank"] | ((paired | plain) + after)
+
+
+def ordinal_element() -> pp.ParserElement:
+    """Ordinals on their own ("fourth", "25th"): the evaluation's ordinal corpus only."""
+    return _pieces()["ordinal"]
 
 
 def fields_of(results: pp.ParseResults) -> dict[str, Any]:

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,18 +23,28 @@ from claimcheck.lexicons import load_table
 from claimcheck.numeric.bounds import NumericValue, stated_bounds
 from claimcheck.numeric.grammar import (
     DENOMINATOR_WORDS,
+    NOT_SUPERLATIVES,
     SCALE_SUFFIXES,
     VULGAR,
     Match,
     counted_nouns,
     measure_words,
     number_words,
+    ordinal_element,
     ordinals,
     qualifier_bounds,
     scan,
     words_value,
 )
-from claimcheck.numeric.units import alternation, base_bounds, currency_code, find_alias, unit_name
+from claimcheck.numeric.units import (
+    alternation,
+    base_bounds,
+    base_unit,
+    currency_code,
+    find_alias,
+    to_base,
+    unit_name,
+)
 
 MODES = ("news", "eval")
 
@@ -275,8 +284,6 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
 
 def _composite(value: float, unit: str, parts) -> tuple[float, str]:
     """ "7 feet 10 inches": the sum, in the smallest of the units."""
-    from claimcheck.numeric.units import to_base
-
     terms = [(value, unit)]
     for part in parts:
         number = _number(part)
@@ -285,17 +292,11 @@ def _composite(value: float, unit: str, parts) -> tuple[float, str]:
             return value, unit
         terms.append((number[0], unit_name(alias)))
     bases = [(to_base(v, u), to_base(1.0, u), u) for v, u in terms]
-    if any(b is None for b, _, _ in bases) or len({_base_name(u) for _, _, u in bases}) > 1:
+    if any(b is None for b, _, _ in bases) or len({base_unit(u) for _, _, u in bases}) > 1:
         return value, unit
     smallest = min(bases, key=lambda b: b[1])
     total = sum(b for b, _, _ in bases)
     return total / smallest[1], smallest[2]
-
-
-def _base_name(unit: str) -> str | None:
-    from claimcheck.numeric.units import base_unit
-
-    return base_unit(unit)
 
 
 def _noun(fields) -> str | None:
@@ -336,13 +337,11 @@ def _inherit(first: _Quantity, second: _Quantity) -> tuple[_Quantity, _Quantity]
             second, unit=first.unit, has_money=first.has_money, has_unit=first.has_unit
         )
     if second.has_scale and not first.has_scale and abs(first.value) < abs(second.value):
-        factor = second.step / max(first.step, 1e-12) if first.step else 1.0
         scale = _scale_of(second)
         if scale and abs(first.value * scale) <= abs(second.value):
             first = replace(
                 first, value=first.value * scale, step=first.step * scale, has_scale=True
             )
-        del factor
     return first, second
 
 
@@ -474,8 +473,7 @@ def _single(text, fields, start, end, first, bound, mode, noun, second=None) -> 
 
 
 def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
-    """ "rose from 80,000 to 120,000": two figures, the start and the end of a change."""
-    fields = match.fields
+    """A change, "rose from 80,000 to 120,000": two figures, its start and its end."""
     sentence_part = text[match.start : match.end]
     to_word = re.search(r"\s(to|and)\s", sentence_part[len("from") :])
     split = match.start + len("from") + (to_word.start() if to_word else 0)
@@ -493,7 +491,6 @@ def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
         value = _value(quantity, None)
         value = replace(value, predicate=predicate, as_of=as_of, role=role)
         figures.append(Figure(start, end, value, _explain(text[start:end], value)))
-    del fields
     return figures
 
 
@@ -516,7 +513,7 @@ def _restated(fields, money_context: bool) -> NumericValue | None:
 def _rank(text: str, fields, start: int, end: int) -> list[Figure]:
     """ "second-largest": rank 2, unit "rank"."""
     superlative = fields["superlative"].lower()
-    if superlative in _not_superlatives():
+    if superlative in NOT_SUPERLATIVES:
         return []
     ordinal = fields["rank"].lower().replace("\u2014", "-")
     rank = _ordinal_value(ordinal)
@@ -533,12 +530,6 @@ def _rank(text: str, fields, start: int, end: int) -> list[Figure]:
         step=1.0,
     )
     return [Figure(start, end, value, f"{text[start:end]!r} → rank {rank} ({superlative})")]
-
-
-def _not_superlatives() -> frozenset[str]:
-    from claimcheck.numeric.grammar import NOT_SUPERLATIVES
-
-    return NOT_SUPERLATIVES
 
 
 def _ordinal_value(ordinal: str) -> int | None:
@@ -561,10 +552,8 @@ def _ordinal_value(ordinal: str) -> int | None:
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every ordinal ("fourth", "25th"): evaluation mode only; in
     news copy a bare ordinal ("the fourth day") is not a figure."""
-    from claimcheck.numeric.grammar import _pieces
-
     found = []
-    for tokens, start, end in _pieces()["ordinal"].scan_string(text):
+    for tokens, start, end in ordinal_element().scan_string(text):
         value = _ordinal_value(tokens[0].group("ordinal").lower().replace("\u2014", "-"))
         if value is not None:
             found.append((start, end, value))
@@ -601,7 +590,3 @@ def _explain(text: str, value: NumericValue) -> str:
     if value.restated is not None:
         parts.append(f"restated as {value.restated.describe()}")
     return ", ".join(parts)
-
-
-def isclose(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
