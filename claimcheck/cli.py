@@ -198,11 +198,15 @@ def _published(value: str | None) -> date | None:
     return parse_cli_date(value) if value else None
 
 
-def _files(args: argparse.Namespace) -> list[str]:
-    """The files named, found in folders or matched by globs, less the excluded ones."""
-    from claimcheck.paths import expand_paths
+def _files(args: argparse.Namespace, config=None) -> list[str]:
+    """The files named, found in folders or matched by globs, less the excluded ones
+    (``--exclude``, and the configuration's ``exclude`` relative to its own folder)."""
+    from claimcheck.paths import ExcludePatterns, expand_paths
 
-    files = expand_paths(args.files, exclude=args.exclude)
+    configured = None
+    if config is not None and config.exclude:
+        configured = ExcludePatterns(tuple(config.exclude), config.folder)
+    files = expand_paths(args.files, exclude=args.exclude, configured=configured)
     if not files:
         raise UsageError("no files to check: every path given is excluded or holds no drafts")
     return files
@@ -309,7 +313,7 @@ def run_check(args: argparse.Namespace) -> int:
     session = _session(args)
     rules = session.rules
     jobs = available_jobs(args.jobs)
-    files = _files(args)
+    files = _files(args, session.config)
     _refuse_output_over_input(
         args.output,
         [*files, *map(str, session.config.sources), *args.source, *args.facts, *args.rules],

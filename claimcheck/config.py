@@ -13,6 +13,7 @@ Keys (all optional)::
     sources = ["wire/*.txt"]      # reference documents (globs), relative to this file
     report-unused-suppressions = false
     facts = ["facts/*.yaml"]      # facts files (docs/facts.md)
+    exclude = ["archive/"]        # .gitignore-style patterns of drafts not to check (docs/ci.md)
 
     [severity]                    # ``[tool.claimcheck.severity]`` in pyproject.toml
     CC2 = "error"                 # id, prefix or category -> error / warning / info
@@ -57,6 +58,7 @@ _KNOWN_KEYS = frozenset(
         "sources",
         "per-file-ignores",
         "report-unused-suppressions",
+        "exclude",
         # read by claimcheck/facts (issue 9): facts files, a list or a [facts] table
         "facts",
     }
@@ -107,6 +109,8 @@ class Config(Mapping):
     sources: tuple[Path, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     report_unused_suppressions: bool = False
+    # .gitignore-style patterns, relative to ``folder`` (claimcheck/paths.py)
+    exclude: tuple[str, ...] = ()
     table: dict[str, Any] = field(default_factory=dict)
 
     # The mapping view lets a rule read its own settings: ``config["house"]``.
@@ -302,5 +306,6 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         sources=tuple(sources),
         per_file_ignores=per_file_ignores,
         report_unused_suppressions=unused,
+        exclude=tuple(_strings(table.get("exclude", []), "exclude", path)),
         table=table,
     )

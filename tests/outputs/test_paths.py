@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.paths import FileSelection, expand_paths
+from claimcheck.paths import ExcludePatterns, FileSelection, expand_paths
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_excludes_apply_to_named_files_too(newsroom):
 
 
 def test_excludes_are_relative_to_the_root(newsroom, tmp_path):
-    selection = FileSelection(exclude=["/world/"], root=newsroom / "drafts")
+    selection = FileSelection(excludes=(ExcludePatterns(("/world/",), newsroom / "drafts"),))
     files = selection.expand(["drafts"])
     assert os.path.join("drafts", "world", "syria.md") not in files
     assert os.path.join("drafts", "local", "council.txt") in files
@@ -121,3 +121,23 @@ def test_cli_exclude_that_leaves_nothing_is_a_usage_error(cli, newsroom):
     result = cli("check", "drafts/world", "--exclude", "world/")
     assert result.code == 2
     assert "no files to check" in result.err
+
+
+def test_configured_excludes_are_relative_to_the_configuration_file(cli, newsroom, monkeypatch):
+    (newsroom / "claimcheck.toml").write_text(
+        'exclude = ["drafts/archive/", "*.draft.md"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(newsroom / "drafts")  # the configuration is found upwards from here
+    result = cli("extract", ".", "--format", "json")  # extract reads no configuration
+    assert os.path.join("archive", "2019", "old.md") in {
+        d["path"] for d in result.json()["documents"]
+    }
+    checked = cli("check", ".", "--format", "json", "--exclude", "local/")
+    assert checked.code in (0, 1), checked.err
+    assert checked.json()["summary"]["files"] == 2  # world/syria.md and world/ukraine.markdown
+
+
+def test_an_exclude_that_is_not_a_list_of_strings_is_a_usage_error(cli, newsroom):
+    (newsroom / "claimcheck.toml").write_text("exclude = [1]\n", encoding="utf-8")
+    result = cli("check", "drafts")
+    assert result.code == 2 and "exclude" in result.err
