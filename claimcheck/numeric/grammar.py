@@ -36,7 +36,8 @@ from claimcheck.numeric.units import (
 NOT_NOUNS = frozenset(
     "and or of the a an to in on at for by with from as is are was were have has had be "
     "been that which who per than more less this these those its their his her it said "
-    "says percent cent times ago later earlier am pm".split()
+    "says percent cent times ago later earlier am pm when where while whom whose what why "
+    "how if after before since until because but so".split()
 )
 # Words ending in -est after an ordinal that are nouns, not superlatives ("the first protest").
 NOT_SUPERLATIVES = frozenset(
@@ -212,7 +213,7 @@ def _pieces() -> dict[str, pp.ParserElement]:
     nouns = _alternatives(counted_nouns())
     pieces["noun"] = _regex(
         rf"(?P<noun_adjective>[A-Za-z][a-z]+\s+)?(?P<noun>{nouns})\b"
-        rf"|(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[a-z][a-z-]+)\b"
+        rf"|-?(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[A-Za-z][a-z-]+)\b"
     )
     pieces["rank"] = _regex(
         rf"(?P<rank>(?:(?:twenty|thirty|forty|fifty)[-\s])?(?:{ordinal_words})"

@@ -58,6 +58,8 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d[-–/]\d\d(?:\d\d)?")
+_BEFORE_HALF = re.compile(r"\b(?:the|first|second|third|last|latter|former|other)\s+$", re.I)
+_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+$")
 _TEMPORAL_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|from now)\b", re.I)
 _WINDOW_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:past|last|previous|next|first|coming|over\s+the\s+past)\s*$", re.I
@@ -332,7 +334,9 @@ def _inherit(first: _Quantity, second: _Quantity) -> tuple[_Quantity, _Quantity]
         first = replace(
             first, unit=second.unit, has_money=second.has_money, has_unit=second.has_unit
         )
-    if second.unit is None and first.unit is not None:
+    if second.unit is None and first.has_money:
+        # "$10-20 million": the currency is written once, before the first end; "fell 1.2%
+        # to 42,300" is a change and a level, not a range of percentages
         second = replace(
             second, unit=first.unit, has_money=first.has_money, has_unit=first.has_unit
         )
@@ -463,8 +467,10 @@ def _single(text, fields, start, end, first, bound, mode, noun, second=None) -> 
         value, predicate=predicate_near(text, start, end), as_of=as_of_near(text, start, end)
     )
     figures = [Figure(start, first_end, value, _explain(text[start:first_end], value))]
-    if second is not None and separator is not None and (second.unit or mode == "eval"):
-        # "from 44 ml to 50 mg": two figures that are no range
+    if second is not None and separator is not None and (second.unit or second.digits or noun):
+        # "from 44 ml to 50 mg", "fell 1.2% to 42,300 points": two figures, no range
+        if second.unit is None and noun:
+            second = replace(second, unit=noun)
         other = replace(_value(second, None), predicate=value.predicate, as_of=value.as_of)
         figures.append(
             Figure(separator.end(), end, other, _explain(text[separator.end() : end], other))
@@ -568,9 +574,19 @@ def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     if first.unit in ("second", "minute", "hour", "day", "week", "month", "year"):
         if _TEMPORAL_AFTER.search(after) or _WINDOW_BEFORE.search(before):
             return False  # "two days ago", "the past 24 hours": a time, not a figure
+    noun_written = _get(fields, "noun_other") or ""
+    if first.spelled and first.fraction and _BEFORE_HALF.search(before):
+        return False  # "the first half of 2024", "the other half"
+    if (
+        not (first.unit or noun or bound or first.has_money or first.has_scale)
+        and _LABEL_BEFORE.search(before)
+    ):
+        return False  # "Article 5", "Flight 370", "Chapter 11": a label, not a figure
     looks_like_year = (
         first.digits.isdigit() and len(first.digits) == 4 and 1800 <= first.value <= 2100
     )
+    if looks_like_year and noun_written[:1].isupper():
+        return False  # "the 2024 Paris Olympics"
     if looks_like_year and not first.unit and not noun and not first.has_scale:
         if bound is None or _YEAR_BEFORE.search(before):
             return False  # "in 2023", "the 2024 election"
