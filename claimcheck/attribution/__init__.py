@@ -230,9 +230,11 @@ class _Extraction:
         previous_found: _Found | None = None
         previous_value: AttributionValue | None = None
         sentence_index = -1
+        # sentence subjects matter only to a he or she further on
+        pronouns = any(f.match.mention.lower() in ("he", "she") for f in found)
         for _offset, item in items:
             sentence = item.sentence if isinstance(item, _Found) else None
-            if sentence is not None and sentence.index != sentence_index:
+            if pronouns and sentence is not None and sentence.index != sentence_index:
                 # the people the sentences in between open with ("Miller declined to ...")
                 for between in self.document.sentences[sentence_index + 1 : sentence.index + 1]:
                     previous_person = self._subject(between) or previous_person

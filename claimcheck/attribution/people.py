@@ -280,7 +280,7 @@ class PeopleRegister:
                 elif name.count(" ") >= 1:
                     untitled.append((name, start, end))
         # how often each capitalised word stands in the text, to find surnames used alone
-        counts = Counter(_CAPITALISED_WORD.findall(text))
+        counts = Counter(_CAPITALISED_WORD.findall(text)) if untitled else Counter()
         name_counts = Counter(name for name, _, _ in untitled)
         for name, start, end in untitled:
             register.occurrences.append((name, start, end))
