@@ -44,8 +44,9 @@ _LEADING_PUNCTUATION = " ,.;:—–-"
 _OPENING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,6}")
 _TRAILING_CONJUNCTIONS = ("and", "while", "but", "before", "as")
 _WORD_CHARACTER = re.compile(r"[A-Za-zÀ-ÿ0-9]")
-# Verbs that report speech with or without "that" ("The source said the talks ...");
-# the others need "that", a colon or a quote ("Burton explained from a podium" is not speech).
+# Verbs that report speech with or without "that" ("The source said the talks ..."); after
+# the others, words that open with a preposition or an adverb and no "that" are not reported
+# speech ("Burton explained from a podium.").
 _BARE_CLAUSE_LEMMAS = frozenset({"say", "tell", "add", "write", "report"})
 _NOT_A_CLAUSE = re.compile(
     r"\s*(?:[.!?]|$|(?:from|to|at|in|on|with|by|for|about|over|after|before|during|again|"
@@ -59,8 +60,9 @@ class AttributionValue:
     """Who said what: the resolved speaker, the mention as written, the cue and the words.
 
     ``quote`` is the quoted words (the parts of a split or continued quote joined by a
-    space), ``None`` when nothing is quoted; ``quotes`` are the words of each quotation
-    apart and ``quote_spans`` their file offsets (marks included), for comparing them.
+    space, quotes apart in the sentence by " ... "), ``None`` when nothing is quoted;
+    ``quotes`` are the words of each quotation apart and ``quote_spans`` their file offsets
+    (marks included), for comparing them.
     """
 
     speaker: str
