@@ -243,19 +243,47 @@ def arithmetic(document, numeric_claims):
         yield from _check_restatements(claims)
 
 
+_BEFORE_FROM = re.compile(r"\s*,?\s*(?:from)?\s*")
+_NAMED_CHANGE = re.compile(
+    r"^[\s,(]*(?:or\s+|which is\s+)?(?:an?\s+)?(?:(?:increase|rise|jump|gain|drop|fall|decline|"
+    r"decrease|loss|cut)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _states_the_change(sentence, stated, start, end) -> bool:
+    """Whether a percentage is the size of the change from ``start`` to ``end``: right
+    before it ("rose 25% from 80,000 to 120,000") or named right after it ("from 80,000 to
+    120,000, a rise of 50%", "..., a 50% rise"); not any percentage of the sentence."""
+    offset = sentence.start
+    if stated.end <= start.start:
+        gap = sentence.text[stated.end - offset : start.start - offset]
+        return len(gap) <= 12 and "from" in gap
+    if stated.start >= end.end:
+        gap = sentence.text[end.end - offset : stated.start - offset]
+        after = sentence.text[stated.end - offset : stated.end - offset + 12]
+        named_after = re.match(r"\s*(?:increase|rise|jump|gain|drop|fall|decline|decrease)", after)
+        return bool(_NAMED_CHANGE.match(gap) and (named_after or "of" in gap or len(gap) <= 4))
+    return False
+
+
 def _check_changes(sentence, claims):
     for start, end in _changes(claims):
         others = [c for c in claims if c is not start and c is not end and not c.value.role]
         for stated in others:
-            if stated.value.unit in ("percent", "percentage_point"):
+            if stated.value.unit in ("percent", "percentage_point") and _states_the_change(
+                sentence, stated, start, end
+            ):
                 message = _percent_change(sentence, stated, start, end)
                 if message:
                     yield problem(stated, message, [start, end])
         a, b = _number(start.value), _number(end.value)
         if a in (None, 0) or b is None:
             continue
-        multiple = _MULTIPLE.search(sentence.text)
-        if multiple:
+        offset = sentence.start
+        before = sentence.text[max(0, start.start - offset - 40) : start.start - offset]
+        multiple = _MULTIPLE.search(before)
+        if multiple and _BEFORE_FROM.fullmatch(before[multiple.end() :]):
             factor = _MULTIPLES[multiple.group("word").lower()]
             ratio = b / a
             more = (multiple.group("more") or "").strip().lower()
@@ -319,10 +347,11 @@ def _check_parts(sentence, claims):
     if wholes and _number(wholes[-1].value) is not None:
         whole = wholes[-1]
     if all(c.value.unit == "percent" for c in parts) and whole is None and exhaustive:
-        if abs(total - 100) > 0.5 * len(parts) + 0.5:
+        # a vote "split between 48% and 47%" leaves room for others; more than 100% does not
+        if total > 100 + 0.5 * len(parts):
             yield problem(
                 parts[0],
-                f"the shares add up to {total:g}%, not 100%: "
+                f"the shares add up to {total:g}%, more than 100%: "
                 + ", ".join(repr(c.text) for c in parts),
                 parts[1:],
             )

@@ -179,3 +179,42 @@ def test_conversion_in_parentheses(cli, write):
     assert (
         _arithmetic(cli, write, "The convoy was stopped 12 km (7.5 miles) from the border.") == []
     )
+
+
+def test_a_percentage_elsewhere_in_the_sentence_is_not_the_change(cli, write):
+    assert (
+        _arithmetic(
+            cli,
+            write,
+            "Unemployment fell from 5.2% to 4.8%, the lowest in 20 years, while wages rose 3%.",
+        )
+        == []
+    )
+
+
+def test_a_named_change_after_its_terms(cli, write):
+    (finding,) = _arithmetic(
+        cli, write, "Arrivals went from 80,000 to 120,000, a rise of 25%, officials said."
+    )
+    assert "50.0%" in finding["message"]
+
+
+def test_shares_split_between_candidates_may_leave_room_for_others(cli, write):
+    assert (
+        _arithmetic(cli, write, "The vote was split between 48% for Tusk and 47% for Duda.") == []
+    )
+    (finding,) = _arithmetic(
+        cli, write, "The vote was split between 58% for Tusk and 47% for Duda."
+    )
+    assert "105%" in finding["message"]
+
+
+def test_partial_parts_may_not_exceed_the_whole(cli, write):
+    (finding,) = _arithmetic(
+        cli, write, "The strike killed 30 people, including 20 children and 15 women."
+    )
+    assert "35" in finding["message"]
+    assert (
+        _arithmetic(cli, write, "The strike killed 40 people, including 20 children and 15 women.")
+        == []
+    )
