@@ -110,6 +110,8 @@ def assert_clean(run: Run, paths: Sequence[Path | str] = ()) -> None:
         assert line.startswith("claimcheck: ") or _FILE_LINE.match(line), (
             f"stray stderr line: {line[:300]!r}"
         )
+    # a crash contained by the guard is still a bug in claimcheck
+    assert "internal error" not in run.err, run.err[-2000:]
     if run.code == 2:
         assert run.err.strip(), "exit 2 without saying why"
         if paths:
@@ -141,7 +143,10 @@ def assert_claims_consistent(payload: dict, sources: dict[str, str]) -> None:
 
 
 def assert_findings_on_existing_lines(payload: dict, sources: dict[str, str]) -> None:
-    """Every finding of ``check --format json`` points at a line and column of its file."""
+    """Every finding of ``check --format json`` points at a line and column of its file, and
+    no rule crashed on the way (a crash is reported as a CC900 rule-error finding)."""
+    crashes = [f["message"] for f in payload["findings"] if f["category"] == "rule-error"]
+    assert not crashes, crashes[:3]
     for finding in payload["findings"]:
         source = sources.get(finding["path"])
         if source is None:
