@@ -217,10 +217,16 @@ class Piece:
         return match.end(), node
 
 
+def _bounded_spaces(pattern: str) -> str:
+    """Spaces between the words of a date are a few at most; a bound keeps a run of
+    thousands of spaces from being scanned by every piece."""
+    return pattern.replace(r"\s*", r"\s{0,3}").replace(r"\s+", r"\s{1,3}")
+
+
 def _piece(
     name: str, form: str, pattern: str, condition: Callable[[Node], Any] | None = None, **fixed: Any
 ) -> Piece:
-    regex = re.compile(r"(?<![\w/.])" + pattern, re.IGNORECASE)
+    regex = re.compile(r"(?<![\w/.])" + _bounded_spaces(pattern), re.IGNORECASE)
     return Piece(name, form, pattern, regex, condition, tuple(fixed.items()))
 
 
@@ -807,35 +813,47 @@ _OPENING_WORDS = (
 
 
 @cache
-def _first_words() -> re.Pattern[str]:
-    """Where an expression can start: a digit, or a word some piece starts with. One cheap
-    regex, so that the pieces are tried only at these places."""
+def _first_words() -> frozenset[str]:
+    """The words an expression can start with (lower case)."""
     words = set(_OPENING_WORDS) | set(SMALL_NUMBERS) | set(TENS) | set(ORDINAL_WORDS)
     words |= set(WEEKDAYS) | set(MONTHS) | set(MONTH_ABBREVIATIONS)
     words |= {"tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "mon"}
     words |= {name.split()[0] for name in holiday_rules()}
-    return re.compile(
-        r"(?<![\w/.-])(?:[\d'’@]|q[1-4]|(?:" + _alternatives(sorted(words)) + r")(?![\w]))",
-        re.IGNORECASE,
+    return frozenset(words)
+
+
+# a token that may open an expression: a digit or mark, or a word (checked against the set)
+_TOKEN = re.compile(r"(?<![\w/.-])(?:[\d'’@]|(?P<word>[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z]+)*))")
+_QUARTER = re.compile(r"q[1-4]$", re.IGNORECASE)
+
+
+def _may_open(word: str | None) -> bool:
+    if word is None:
+        return True
+    lowered = word.lower()
+    words = _first_words()
+    return (
+        lowered in words
+        or re.split(r"['’-]", lowered, maxsplit=1)[0] in words
+        or bool(_QUARTER.match(lowered))
     )
 
 
 def scan(text: str) -> list[tuple[int, int, Node]]:
     """Return (start, end, node) for every temporal expression in ``text``, left to right.
 
-    One compiled regex finds where a piece could start; the grammar parses only there.
+    The pieces are tried only where a digit, or a word some piece starts with, stands.
     """
-    starts = _first_words()
     found: list[tuple[int, int, Node]] = []
     position = 0
     while True:
-        candidate = starts.search(text, position)
+        candidate = _TOKEN.search(text, position)
         if candidate is None:
             return found
         start = candidate.start()
-        expression = read(text, start)
+        expression = read(text, start) if _may_open(candidate.group("word")) else None
         if expression is None:
-            position = start + 1
+            position = candidate.end()
             continue
         end, node = expression
         while end > start and text[end - 1].isspace():

@@ -58,8 +58,8 @@ def verb_group_grammar() -> pp.ParserElement:
     """Future cues, perfects, past-tense verbs and present copulas, each tagged."""
     future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
     future_cue = pp.Regex(
-        r"(?<![\w'’])(?:"
-        + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in future_cues)
+        r"(?:(?<![\w'’])|(?=['’]ll\b))(?:"
+        + "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]") for c in future_cues)
         + r")(?![\w])",
         re.I,
     )
@@ -92,19 +92,45 @@ def verb_group_grammar() -> pp.ParserElement:
     return pp.MatchFirst([prospective, future, perfect_group, present, past])
 
 
+# How far from the date its governing verb is looked for: news clauses are short, and a
+# bound keeps a pathological run-on "sentence" linear.
+_REACH_BEFORE = 200
+_REACH_AFTER = 120
+
+
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    clause_start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    """The clause around ``sentence[start:end]``, within reach of it."""
+    clause_start = max(0, start - _REACH_BEFORE)
+    for match in _CLAUSE_BREAK.finditer(sentence, clause_start, start):
         clause_start = match.end()
-    following = _CLAUSE_BREAK.search(sentence, end)
-    return clause_start, following.start() if following else len(sentence)
+    limit = min(len(sentence), end + _REACH_AFTER)
+    following = _CLAUSE_BREAK.search(sentence, end, limit)
+    return clause_start, following.start() if following else limit
 
 
-_WORD = re.compile(r"(?<![\w'’])[A-Za-z'’]")
+_WORD = re.compile(r"[A-Za-z]+|['’][A-Za-z]+")
+
+
+@cache
+def _group_openers() -> frozenset[str]:
+    """The words a verb group can start with, besides a past-tense verb."""
+    words = {cue.split()[0].lower().replace("’", "'") for cue in load_lexicon("future_cues")}
+    words |= {"was", "were", "had", "has", "have", "would", "planned", *_PRESENT}
+    return frozenset(words)
+
+
+def _may_open_group(word: str) -> bool:
+    lowered = word.lower().replace("’", "'")
+    return (
+        lowered in _group_openers()
+        or lowered in _past_verbs()
+        or (lowered.endswith("ed") and len(lowered) > 4)
+    )
 
 
 def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
-    """Every verb group in ``text`` with its span, left to right."""
+    """Every verb group in ``text`` with its span, left to right (the grammar is tried only
+    at words that can open one)."""
     grammar = verb_group_grammar()
     found = []
     position = 0
@@ -112,6 +138,9 @@ def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
         match = _WORD.search(text, position)
         if match is None:
             return found
+        if not _may_open_group(match.group()):
+            position = match.end()
+            continue
         try:
             end, tokens = grammar._parse(text, match.start())  # noqa: SLF001
         except pp.ParseBaseException:
