@@ -8,7 +8,7 @@ code scanning), ``github`` (workflow commands) and ``junit`` (XML). ``extract`` 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line imports this module first; keep its start-up light
@@ -27,25 +27,18 @@ class CheckRun:
     """Everything a report of ``claimcheck check`` may print.
 
     ``documents`` are the linted documents in input order (sources are not reported on);
-    ``files`` counts them; ``input_errors`` are the one-line messages of skipped files.
+    ``input_errors`` are the one-line messages of the files that were skipped.
     """
 
     findings: Sequence[Finding]
     documents: Sequence[Document]
     rules: Sequence[Rule] = ()
     input_errors: Sequence[str] = ()
-    files: int = field(default=-1)
 
     @property
     def file_count(self) -> int:
-        return len(self.documents) if self.files < 0 else self.files
-
-    def document(self, path: str) -> Document | None:
-        """The linted document at ``path``, if it was read."""
-        for document in self.documents:
-            if document.path == path:
-                return document
-        return None
+        """The number of files checked (read without an input error)."""
+        return len(self.documents)
 
 
 def render_findings(
@@ -61,11 +54,11 @@ def render_findings(
     from claimcheck.reports import statistics as stats
 
     if statistics:
+        if format not in STATISTICS_FORMATS:
+            raise ValueError(f"--statistics works with --format text or json, not {format}")
         if format == "json":
             return json_report.dumps(stats.statistics_payload(run))
-        if format == "text":
-            return stats.format_statistics(run)
-        raise ValueError(f"--statistics works with --format text or json, not {format}")
+        return stats.format_statistics(run)
     if format == "json":
         payload = json_report.findings_payload(run.findings, run.file_count, run.input_errors)
         return json_report.dumps(payload)
