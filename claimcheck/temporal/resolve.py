@@ -23,6 +23,18 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
+from claimcheck.temporal.calendars import (
+    SEASONS,
+    Span,
+    Unresolved,
+    add_months,
+    holiday_span,
+    month_span,
+    nth_weekday,
+    season_span,
+    week_start,
+    weekday_index,
+)
 from claimcheck.temporal.grammar import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -31,11 +43,8 @@ from claimcheck.temporal.grammar import (
     TENS,
     WEEKDAYS,
     Node,
-    holiday_rules,
 )
 from claimcheck.temporal.tense import Tense
-
-Span = tuple[date, date]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,23 +95,9 @@ class Reference:
     day_first: bool = False
 
 
-class Unresolved(Exception):
-    """Raised inside resolution when an expression cannot be given a date; the message
-    is the reason."""
-
-
 Result = tuple[TemporalValue, str]
 
-# ---------------------------------------------------------------------------- calendar
-
-
-def weekday_index(name: str) -> int:
-    """0 for Monday ... 6 for Sunday, from a name or abbreviation ("Thurs.", "sun")."""
-    bare = name.lower().rstrip(".")
-    for index, weekday in enumerate(WEEKDAYS):
-        if weekday.startswith(bare[:3]):
-            return index
-    raise ValueError(name)
+# ---------------------------------------------------------------------------- words
 
 
 def month_number(name: str) -> int:
@@ -150,140 +145,6 @@ def count_value(text: str) -> float:
         elif word in SMALL_NUMBERS:
             total += SMALL_NUMBERS.index(word)
     return total
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (or earlier), clamped to the month's end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def month_span(year: int, month: int) -> Span:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def week_start(day: date) -> date:
-    """The Monday of the (ISO, Monday-first) week of ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
-def easter(year: int) -> date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month, day = divmod(h + leap - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def orthodox_easter(year: int) -> date:
-    """Orthodox Easter Sunday (Julian computus, given in the Gregorian calendar)."""
-    a, b, c = year % 4, year % 7, year % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month, day = divmod(d + e + 114, 31)
-    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)
-
-
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The ``nth`` (1-5, or -1 for the last) ``weekday`` of a month."""
-    if nth < 0:
-        last = date(year, month, calendar.monthrange(year, month)[1])
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
-    first = date(year, month, 1)
-    found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    if found.month != month:
-        raise Unresolved(f"there is no {nth}th {WEEKDAYS[weekday].title()} in that month")
-    return found
-
-
-ISLAMIC_EPOCH = 227015  # the ordinal of 1 Muharram 1 AH (16 July 622, Julian calendar)
-
-
-def from_islamic(year: int, month: int, day: int) -> date:
-    """A date of the tabular (arithmetical) Islamic calendar; the observed calendar, set by
-    the sighting of the moon, can fall a day either side."""
-    ordinal = day + 29 * (month - 1) + month // 2 + 354 * (year - 1) + (3 + 11 * year) // 30
-    return date.fromordinal(ordinal + ISLAMIC_EPOCH - 1)
-
-
-def islamic_in_year(year: int, month: int, day: int) -> tuple[date, int]:
-    """The first date in Gregorian ``year`` that is ``day`` of Islamic ``month``, and its
-    year of the hijra."""
-    approximate = int((year - 622) * 33 / 32)
-    for hijri in range(approximate - 1, approximate + 3):
-        found = from_islamic(hijri, month, day)
-        if found.year == year:
-            return found, hijri
-    raise Unresolved(f"no {day}/{month} of the Islamic calendar in {year}")
-
-
-def holiday_span(name: str, year: int) -> Span:
-    """The day (or days) of a named holiday in ``year``, by its rule in ``holidays.tsv``."""
-    rule = holiday_rules()[name.lower()].split()
-    kind, args = rule[0], rule[1:]
-    if kind == "islamic-month":  # a whole month: Ramadan
-        first, hijri = islamic_in_year(year, int(args[0]), 1)
-        following = from_islamic(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
-        return first, following - timedelta(days=1)
-    if kind == "islamic-last-friday":  # the last Friday of an Islamic month
-        first, hijri = islamic_in_year(year, int(args[0]), 1)
-        last = from_islamic(hijri, int(args[0]) + 1, 1) - timedelta(days=1)
-        friday = last - timedelta(days=(last.weekday() - 4) % 7)
-        return friday, friday
-    day = holiday_date(kind, args, year)
-    return day, day
-
-
-def holiday_date(kind: str, args: list[str], year: int) -> date:
-    """The date a one-day rule gives in ``year``."""
-    shift = int(args[-1]) if args and args[-1][0] in "+-" and kind != "nth" else 0
-    if kind == "fixed":
-        month, day = map(int, args[0].split("-"))
-        return date(year, month, day)
-    if kind == "nth":
-        found = nth_weekday(year, int(args[0]), weekday_index(args[1]), int(args[2]))
-        return found + timedelta(days=int(args[3]) if len(args) > 3 else 0)
-    if kind == "easter":
-        return easter(year) + timedelta(days=shift)
-    if kind == "orthodox":
-        return orthodox_easter(year) + timedelta(days=shift)
-    if kind == "islamic":
-        month, day = map(int, args[0].split("-"))
-        return islamic_in_year(year, month, day)[0]
-    if kind == "observed":
-        month, day = map(int, args[0].split("-"))
-        fixed = date(year, month, day)
-        return fixed + timedelta(days={5: -1, 6: 1}.get(fixed.weekday(), 0))
-    if kind == "kingsday":
-        fixed = date(year, 4, 27)
-        return fixed - timedelta(days=1) if fixed.weekday() == 6 else fixed
-    if kind == "election":  # US: the Tuesday after the first Monday of November
-        return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    raise ValueError(f"unknown holiday rule {kind} {args}")
-
-
-SEASONS = {  # astronomical seasons, as Duckling dates them: (start month-day, end month-day)
-    "spring": ((3, 20), (6, 20)),
-    "summer": ((6, 21), (9, 23)),
-    "fall": ((9, 23), (12, 20)),
-    "autumn": ((9, 23), (12, 20)),
-    "winter": ((12, 21), (3, 20)),
-}
-
-
-def season_span(season: str, year: int) -> Span:
-    """The season that starts in ``year`` (winter runs into the next year)."""
-    (start_month, start_day), (end_month, end_day) = SEASONS[season]
-    end_year = year + 1 if season == "winter" else year
-    return date(year, start_month, start_day), date(end_year, end_month, end_day)
 
 
 # ---------------------------------------------------------------------------- choice
