@@ -447,6 +447,11 @@ def pieces() -> tuple[Piece, ...]:
             rf"(?P<month>{_MONTH})\s*,?\s+(?:of\s+)?(?P<year>{_YEAR})",
         ),
         _piece(
+            "week_of",
+            "week_of",
+            rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s*(?P<day>{_DAY})(?![\w:])(?:,?\s+(?P<year>{_YEAR}))?",
+        ),
+        _piece(
             "day_of_shifted_month",
             "day_of_month",
             rf"(?:the\s+)?(?P<day>{_DAY})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<shift>next|this|current|previous|last|following)\s+month",

@@ -1089,6 +1089,15 @@ def resolve_range(node: Node, tense: Tense, reference: Reference) -> Result:
     return _value((start_value.start, end), start_value.grain), f"{start_how}; to {end.isoformat()}"
 
 
+def resolve_week_of(node: Node, tense: Tense, reference: Reference) -> Result:
+    """ "the week of Nov. 25": the Monday-to-Sunday week that holds the day."""
+    day_value, how = resolve_date({**node, "form": "date"}, tense, reference)
+    if day_value.start is None:
+        return day_value, how
+    monday = week_start(day_value.start)
+    return _value((monday, monday + timedelta(days=6)), "week"), f"the week of {how}"
+
+
 def resolve_lasting(node: Node, tense: Tense, reference: Reference) -> Result:
     """ "from Dec. 18 for 10 days": the days from the first one on."""
     start_value, how = resolve(node["start"], tense, reference)
@@ -1134,6 +1143,7 @@ RESOLVERS: dict[str, Callable[[Node, Tense, Reference], Result]] = {
     "at": resolve_at,
     "range": resolve_range,
     "lasting": resolve_lasting,
+    "week_of": resolve_week_of,
     "story_relative": resolve_story_relative,
     "now": resolve_now,
     "duration": resolve_duration,
