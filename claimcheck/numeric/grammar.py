@@ -213,7 +213,7 @@ def _pieces() -> dict[str, pp.ParserElement]:
     nouns = _alternatives(counted_nouns())
     pieces["noun"] = _regex(
         rf"(?P<noun_adjective>[A-Za-z][a-z]+\s+)?(?P<noun>{nouns})\b"
-        rf"|-?(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[A-Za-z][a-z-]+)\b"
+        rf"|-?(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[a-z][a-z-]+|[A-Z][a-z]{{2,}}s)\b"
     )
     pieces["rank"] = _regex(
         rf"(?P<rank>(?:(?:twenty|thirty|forty|fifty)[-\s])?(?:{ordinal_words})"
