@@ -577,10 +577,9 @@ def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     noun_written = _get(fields, "noun_other") or ""
     if first.spelled and first.fraction and _BEFORE_HALF.search(before):
         return False  # "the first half of 2024", "the other half"
-    if (
-        not (first.unit or noun or bound or first.has_money or first.has_scale)
-        and _LABEL_BEFORE.search(before)
-    ):
+    if not (
+        first.unit or noun or bound or first.has_money or first.has_scale
+    ) and _LABEL_BEFORE.search(before):
         return False  # "Article 5", "Flight 370", "Chapter 11": a label, not a figure
     looks_like_year = (
         first.digits.isdigit() and len(first.digits) == 4 and 1800 <= first.value <= 2100
