@@ -8,6 +8,7 @@ with a map from each visible character back to the file.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -20,6 +21,11 @@ from claimcheck.errors import InputError
 # Any of \n, \r\n or a lone \r (old Mac files) ends a front-matter line.
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])(?:---|\.\.\.)[ \t]*"
+    r"(?:\r\n|\r|\n|\Z)",
+    re.S,
+)
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\+\+\+[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])\+\+\+[ \t]*"
     r"(?:\r\n|\r|\n|\Z)",
     re.S,
 )
@@ -66,10 +72,14 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_
 
 
 def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], int]:
-    """Return the YAML front matter as a dict and the offset where the body starts."""
+    """Return the front matter (YAML between ``---``, or TOML between ``+++`` as Hugo
+    writes it) as a dict, and the offset where the body starts."""
     match = _FRONT_MATTER.match(source)
     if match is None:
-        return {}, 0
+        toml_match = _TOML_FRONT_MATTER.match(source)
+        if toml_match is None:
+            return {}, 0
+        return _toml_front_matter(path, toml_match.group("body")), toml_match.end()
     try:
         data = yaml.load(match.group("body"), Loader=_FrontMatterLoader)  # a SafeLoader
     except yaml.YAMLError as error:
@@ -83,6 +93,20 @@ def split_front_matter(path: str, source: str) -> tuple[dict[str, Any], int]:
     if not isinstance(data, dict):
         raise InputError(path, "front matter is not a YAML mapping of keys to values")
     return data, match.end()
+
+
+def _toml_front_matter(path: str, body: str) -> dict[str, Any]:
+    """Parse a TOML front matter (tomllib builds plain values only: no code, no objects)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    try:
+        # TOML knows \n and \r\n; an old-Mac file's lone \r is a line break too
+        return tomllib.loads(body.replace("\r\n", "\n").replace("\r", "\n"))
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(path, f"front matter is not valid TOML: {error}") from None
 
 
 @dataclass(frozen=True)

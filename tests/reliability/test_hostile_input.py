@@ -126,6 +126,11 @@ REFUSED: dict[str, tuple[bytes, str]] = {
     "yaml-february-31.md": (_text("Text.\n", "---\npublished: 2024-02-31\n---\n"), "not a date"),
     "yaml-month-13.md": (_text("Text.\n", "---\ndate: 2024-13-01\n---\n"), "not a date"),
     "yaml-not-a-date.md": (_text("Text.\n", "---\npublished: yesterday\n---\n"), "not a date"),
+    "toml-february-31.md": (
+        _text("Text.\n", "+++\npublished = 2024-02-31\n+++\n"),
+        "not valid TOML",
+    ),
+    "toml-invalid.md": (_text("Text.\n", "+++\npublished = [2024\n+++\n"), "not valid TOML"),
     "yaml-old-mac.md": (_text("Text.\r", "---\rpublished: 2024-02-30\r---\r"), "not a date"),
 }
 
@@ -334,3 +339,22 @@ def test_runaway_document_is_one_error_line_under_the_time_limit(tmp_path):
     (line,) = run.err.strip().splitlines()
     assert str(runaway) in line and "2 s time limit" in line
     assert [d["path"] for d in run.json()["documents"]] == [str(good)]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "+++\npublished = 2024-12-01\n+++\n",
+        '+++\r\npublished = "December 1, 2024"\r\n+++\r\n',
+        "+++\rdate = 2024-12-01T09:30:00Z\r+++\r",
+        '---\n{"published": "2024-12-01"}\n---\n',
+    ],
+    ids=["toml", "toml-crlf", "toml-old-mac", "json"],
+)
+def test_front_matter_that_is_not_yaml_block_style_is_read(tmp_path, front):
+    """Hugo's TOML front matter (between +++) is read with tomllib; JSON is YAML already."""
+    path = _write(tmp_path, "front.md", _text("The offensive began Wednesday.\n", front))
+    (document,) = run_in_process("extract", path, "--format", "json").json()["documents"]
+    assert document["published"] == "2024-12-01"
+    (claim,) = document["claims"]  # nothing from the front matter is taken for a claim
+    assert claim["value"]["start"] == "2024-11-27"
