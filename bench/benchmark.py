@@ -1,0 +1,358 @@
+"""The benchmark suite: claimcheck's speed stage by stage, end to end, against its peers.
+
+    python bench/benchmark.py            # everything (the 10 MB scaling row takes a while)
+    python bench/benchmark.py --quick    # scaling up to 1 MB, shorter peer budgets
+
+The corpus is built from the project's own material (the seed, examples, test drafts)
+and, when present, the sentences of ``../shared/eval``. It is cut into news-draft sized
+documents of about 1,000 words. Peers (dateparser's ``search_dates``, quantulum3,
+proselint) are measured in the same run on the same text where they are installed, and
+claimcheck's speed is printed as a ratio to each: on a noisy machine the ratios measured
+together are the figures that count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+if TYPE_CHECKING:
+    from claimcheck.documents.model import Document
+    from claimcheck.engine.registry import Rule
+
+PUBLISHED = date(2024, 12, 1)
+WORDS_PER_DOCUMENT = 1000
+# modules too heavy to import on every run: each must wait until a unit or a peer needs it
+HEAVY_MODULES = ("pint", "dateparser", "quantulum3", "proselint")
+
+
+def _project_paragraphs() -> list[str]:
+    """Prose paragraphs from the seed, the examples, test drafts and the shared corpora."""
+    from claimcheck.documents import read_document
+
+    paragraphs: list[str] = []
+    for folder in ("seeds", "examples", "tests"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".md", ".txt", ".html") and path.is_file():
+                try:
+                    document = read_document(str(path), published=PUBLISHED)
+                except Exception:  # noqa: BLE001 - a fixture of bad input is not corpus
+                    continue
+                paragraphs.extend(p.text for p in document.paragraphs if len(p.text) > 40)
+    shared = ROOT.parent / "shared" / "eval"
+    for path in sorted(shared.rglob("*.jsonl")) if shared.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text", "")
+            if len(text.split()) >= 6:
+                paragraphs.append(text)
+    return paragraphs
+
+
+def build_corpus(total_bytes: int) -> list[str]:
+    """Documents of about 1,000 words, filled round-robin until ``total_bytes``."""
+    paragraphs = _project_paragraphs()
+    documents, current, words, size, index = [], [], 0, 0, 0
+    while size < total_bytes:
+        paragraph = paragraphs[index % len(paragraphs)]
+        index += 1
+        current.append(paragraph)
+        words += len(paragraph.split())
+        size += len(paragraph.encode()) + 2
+        if words >= WORDS_PER_DOCUMENT:
+            documents.append("\n\n".join(current) + "\n")
+            current, words = [], 0
+    if current:
+        documents.append("\n\n".join(current) + "\n")
+    return documents
+
+
+def _cpu(function: Callable[[], object]) -> float:
+    """CPU seconds of this process spent in ``function``: on a shared machine the wall
+    clock counts other processes' turns too."""
+    started = time.process_time()
+    function()
+    return time.process_time() - started
+
+
+def _read_all(data: list[bytes]) -> list[Document]:
+    from claimcheck.documents import read_document
+
+    return [read_document(f"doc{i:04}.md", data=d, published=PUBLISHED) for i, d in enumerate(data)]
+
+
+def run_pipeline(data: bytes, path: str, rules: Sequence[Rule], times: dict[str, float]) -> str:
+    """The whole pipeline on one draft, each stage's CPU seconds added to ``times``: read and
+    segment, run all three extractors (each claim extracted once), link, run every built-in
+    rule on those claims and links, write the JSON report."""
+    from claimcheck.documents import read_document
+    from claimcheck.engine.runner import run_rules
+    from claimcheck.pipeline import CheckContext, document_fixtures
+    from claimcheck.reports import json_report
+
+    clock = time.process_time
+    started = clock()
+    document = read_document(path, data=data, published=PUBLISHED)
+    read = clock()
+    context = CheckContext()
+    # the rules' inputs, computed here once; the rules below reuse these very values
+    fixtures = document_fixtures(document, context)
+    fixtures.get("claims")
+    extracted = clock()
+    fixtures.get("links")
+    linked = clock()
+    findings = run_rules(rules, document, fixtures, context.config)
+    judged = clock()
+    report = json_report.dumps(json_report.findings_payload(findings, 1, []))
+    written = clock()
+    for stage, seconds in (
+        ("read and segment", read - started),
+        ("extract (all three)", extracted - read),
+        ("link", linked - extracted),
+        ("rules (all built-in)", judged - linked),
+        ("JSON output", written - judged),
+    ):
+        times[stage] = times.get(stage, 0.0) + seconds
+    return report
+
+
+def measure_stages(texts: list[str]) -> tuple[list[tuple[str, float]], int, int]:
+    """CPU seconds of each stage over the corpus, end to end last; the words and the claims."""
+    from claimcheck.attribution import extract_attribution
+    from claimcheck.engine.registry import load_rules
+    from claimcheck.numeric import extract_numeric
+    from claimcheck.temporal import extract_temporal
+
+    words = sum(len(text.split()) for text in texts)
+    data = [text.encode() for text in texts]
+    rules = load_rules()
+    # warm-up: grammars and lexicons are built once per process, not per document
+    warm = _read_all(data[:1])[0]
+    for extractor in (extract_temporal, extract_numeric, extract_attribution):
+        extractor(warm)
+    run_pipeline(data[0], "warm.md", rules, {})
+
+    # each extractor alone, on documents of its own (attribution caches per document)
+    documents = _read_all(data)
+    claims = 0
+    alone: list[tuple[str, float]] = []
+    for name, extractor in (
+        ("temporal extractor", extract_temporal),
+        ("numeric extractor", extract_numeric),
+        ("attribution extractor", extract_attribution),
+    ):
+        started = time.process_time()
+        claims += sum(len(extractor(document)) for document in documents)
+        alone.append((name, time.process_time() - started))
+    documents.clear()
+
+    times: dict[str, float] = {}
+    total = _cpu(
+        lambda: [run_pipeline(d, f"doc{i:04}.md", rules, times) for i, d in enumerate(data)]
+    )
+    stages = [
+        ("read and segment", times["read and segment"]),
+        *alone,
+        *((stage, seconds) for stage, seconds in times.items() if stage != "read and segment"),
+        ("end to end", total),
+    ]
+    return stages, words, claims
+
+
+def measure_peers(texts: list[str], budget: float) -> list[tuple[str, float | None, str]]:
+    """Words per CPU second of each peer on the corpus's first paragraphs, within a budget
+    of ``budget`` wall seconds each."""
+    results: list[tuple[str, float | None, str]] = []
+
+    def run(name: str, setup: Callable[[], Callable[[str], object]]) -> None:
+        try:
+            process = setup()
+        except ImportError:
+            results.append((name, None, "not installed"))
+            return
+        process(texts[0][:200])  # warm-up: models and registries load once
+        words, cpu, deadline = 0, 0.0, time.perf_counter() + budget
+        paragraphs = (p for text in texts for p in text.split("\n\n"))
+        for paragraph in paragraphs:
+            cpu += _cpu(lambda p=paragraph: process(p))
+            words += len(paragraph.split())
+            if time.perf_counter() > deadline:
+                break
+        results.append((name, words / cpu, f"first {words:,} words"))
+
+    def dateparser_search() -> Callable[[str], object]:
+        from dateparser.search import search_dates
+
+        return lambda text: search_dates(text, languages=["en"])
+
+    def quantulum() -> Callable[[str], object]:
+        from quantulum3 import parser
+
+        return parser.parse
+
+    def proselint() -> Callable[[str], object]:
+        from proselint.checks import __register__
+        from proselint.tools import CheckRegistry, LintFile
+
+        if not CheckRegistry().checks:  # its command line registers the checks the same way
+            CheckRegistry().register_many(__register__)
+        return lambda text: LintFile("bench", text).lint()
+
+    run("dateparser.search.search_dates (languages=['en'])", dateparser_search)
+    run("quantulum3 parser.parse", quantulum)
+    run("proselint LintFile.lint", proselint)
+    return results
+
+
+def measure_scaling(sizes: list[int]) -> list[tuple[int, int, float]]:
+    """(bytes, words, CPU microseconds per word) of the whole pipeline on one document of
+    each size, cut from the same text."""
+    from claimcheck.engine.registry import load_rules
+
+    rules = load_rules()
+    whole = "\n\n".join(build_corpus(max(sizes)))
+    rows = []
+    for size in sizes:
+        text = whole[:size]
+        words = len(text.split())
+        data = text.encode()
+        seconds = _cpu(lambda d=data: run_pipeline(d, "big.md", rules, {}))
+        rows.append((size, words, seconds / max(words, 1) * 1e6))
+    return rows
+
+
+def measure_process(runs: int = 5) -> tuple[float, list[str]]:
+    """Best wall time of ``claimcheck check`` on a 1,000-word draft with one source, and the
+    heavy modules (pint, dateparser) that process imported."""
+    texts = build_corpus(20_000)
+    with tempfile.TemporaryDirectory() as folder:
+        draft, source = Path(folder, "draft.md"), Path(folder, "source.md")
+        draft.write_text(f"---\npublished: 2024-12-03\n---\n{texts[0]}", encoding="utf-8")
+        source.write_text(f"---\npublished: 2024-12-01\n---\n{texts[1]}", encoding="utf-8")
+        command = [sys.executable, "-m", "claimcheck", "check", str(draft), "--source", str(source)]
+        best = float("inf")
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+            best = min(best, time.perf_counter() - started)
+        traced = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()}
+    heavy = sorted(m for m in imported if m.split(".")[0] in HEAVY_MODULES and "." not in m)
+    return best, heavy
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="scaling up to 1 MB, 200 linking sources, 5 s peers"
+    )
+    parser.add_argument("--megabytes", type=float, default=1.0, help="size of the main corpus")
+    args = parser.parse_args()
+
+    texts = build_corpus(int(args.megabytes * 1024 * 1024))
+    size = sum(len(t.encode()) for t in texts)
+    stages, words, claims = measure_stages(texts)
+    end_to_end = dict(stages)["end to end"]
+    wps = words / end_to_end
+    print(f"# claimcheck benchmark ({platform.python_version()}, {os.cpu_count()} CPUs)\n")
+    print("Times are CPU seconds of this one process (one core); the machine may be shared.\n")
+    print(
+        f"## Stages ({len(texts)} documents, {words:,} words, {size / 1e6:.2f} MB, "
+        f"{claims:,} claims)\n"
+    )
+    print("| stage | CPU seconds | words per second |")
+    print("| --- | ---: | ---: |")
+    for name, seconds in stages:
+        rate = f"{words / seconds:,.0f}" if seconds > 0 else "-"
+        print(f"| {name} | {seconds:.2f} | {rate} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS of this process so far): {peak:.0f} MB\n")
+
+    print("## Peers, same text, same run\n")
+    print("| tool | words per second | claimcheck's full pipeline is | measured on |")
+    print("| --- | ---: | ---: | --- |")
+    print(f"| claimcheck (full pipeline) | {wps:,.0f} | 1.0× | {words:,} words |")
+    for name, rate, note in measure_peers(texts, 5.0 if args.quick else 15.0):
+        if rate is None:
+            print(f"| {name} | - | - | {note} |")
+        else:
+            print(f"| {name} | {rate:,.0f} | {wps / rate:,.1f}× as fast | {note} |")
+
+    sizes = [10_000, 100_000, 1_000_000] + ([] if args.quick else [10_000_000])
+    print("\n## Scaling: the whole pipeline on one document of each size\n")
+    print("| size | words | CPU µs per word |")
+    print("| ---: | ---: | ---: |")
+    scaling = measure_scaling(sizes)
+    for size_bytes, count, micros in scaling:
+        print(f"| {size_bytes / 1e6:g} MB | {count:,} | {micros:.1f} |")
+    per_word = [micros for _, _, micros in scaling]
+    spread = max(per_word) / min(per_word) - 1
+
+    from bench_linking import measure_linking
+
+    sources = 200 if args.quick else 1000
+    linking = measure_linking(sources)
+    print(
+        f"\n## Linking: 1 draft ({linking['draft_claims']} claims) against {sources:,} sources "
+        f"({linking['source_claims']:,} claims)\n"
+    )
+    print("| stage | CPU seconds |")
+    print("| --- | ---: |")
+    for stage in ("linking", "grouping", "syndication", "total"):
+        print(f"| {stage} | {linking[stage]:.3f} |")
+
+    process, heavy = measure_process()
+    print(
+        f"\n## Whole process\n\n`claimcheck check` on a 1,000-word draft with one source: "
+        f"{process:.3f} s wall (best of 5); heavy modules imported: {', '.join(heavy) or 'none'}"
+    )
+
+    print("\n## Targets\n")
+    print("| target | measured | verdict |")
+    print("| --- | --- | --- |")
+    print(
+        f"| full pipeline ≥ 100,000 words/s on one core | {wps:,.0f} words/s "
+        f"| {_verdict(wps >= 100_000)} |"
+    )
+    print(
+        f"| `claimcheck check`, 1,000 words + 1 source < 0.3 s | {process:.3f} s "
+        f"| {_verdict(process < 0.3)} |"
+    )
+    print(
+        f"| cost per word flat within 20% ({sizes[0] / 1e3:g} KB to {sizes[-1] / 1e6:g} MB) "
+        f"| {min(per_word):.1f}–{max(per_word):.1f} µs/word ({spread:+.0%}) "
+        f"| {_verdict(spread <= 0.2)} |"
+    )
+    claims_note = f"{linking['source_claims']:,} claims"
+    print(
+        f"| 1 draft against 1,000 sources < 5 s | {linking['total']:.2f} s ({claims_note}, "
+        f"{sources:,} sources) | {_verdict(linking['total'] < 5 and sources >= 1000)} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The benchmark suite runs, and the command line stays light to import (no timings here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_help_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "benchmark.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--quick" in done.stdout
+
+
+def test_importing_the_command_line_leaves_heavy_modules_alone() -> None:
+    # pint and dateparser cost a third of a second or more to import: a run that meets no
+    # unit must not pay for them
+    probe = "import sys, claimcheck.cli, json; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    loaded = {name.split(".")[0] for name in json.loads(done.stdout)}
+    assert not loaded & {"pint", "dateparser", "quantulum3", "proselint", "numpy"}
