@@ -4,6 +4,19 @@ side of publication, and the same event dated differently in two places."""
 from claimcheck.engine import problem, rule
 from claimcheck.temporal.grammar import WEEKDAYS
 
+# A date after one of these words bounds or qualifies something else ("extended the
+# deadline to Dec. 31", "will remember the victims of Oct. 7"): it is not when the verb's
+# event happens, so its tense says nothing about it.
+_NOT_THE_EVENTS_DATE = frozenset(
+    "of since from until till through to by before after between than".split()
+)
+
+
+def _bounds_another_word(claim):
+    text = claim.sentence.text
+    before = text[: max(text.find(claim.text), 0)].split()
+    return bool(before) and before[-1].lower().strip(",") in _NOT_THE_EVENTS_DATE
+
 
 def _span(value):
     if value.start == value.end:
@@ -53,13 +66,15 @@ def temporal_impossible(claim, published):
 
     Use instead (passing): "The two leaders will meet on Dec. 15, 2024."; "Talks resumed
     yesterday." A future seen from the past ("were scheduled to resume on Dec. 15",
-    "would meet") is not flagged.
+    "would meet"), a date that bounds something else ("extended the deadline to Dec. 31",
+    "will remember the victims of Oct. 7") and a present-tense clause ("the deal signed
+    Friday expires on Dec. 31") are not flagged.
 
     Convention: the publication date is the story's "now" (AP Stylebook, "today,
     tonight": use the day of the week for days within a week of publication).
     """
     value = claim.value
-    if published is None or value.start is None:
+    if published is None or value.start is None or _bounds_another_word(claim):
         return
     if value.tense == "past" and value.start > published:
         yield problem(

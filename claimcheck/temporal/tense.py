@@ -12,8 +12,8 @@ groups, tried in this order at each word:
 - prospective: a future seen from the past ("would", "was due to", "was scheduled to",
   "had planned to"): neither past nor future for the resolver (the nearest day), and
   never an impossible date;
-- present: "is", "are", "says" ...: the clause is untensed, and the resolver picks the
-  nearest day.
+- present: "is", "are", "says", "expires", "begins" ... (``lexicons/present_tense_verbs.txt``):
+  the clause is untensed, and the resolver picks the nearest day.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ _NOT_VERBS_ENDING_ED = frozenset(
     "wicked ragged rugged aged beloved learned alleged embed bred steed breed greed tweed "
     "creed heed reed weed deed".split()
 )
-_PRESENT = ("is", "are", "am", "says", "say", "remains", "remain")
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,11 @@ def _past_participle(tokens: pp.ParseResults) -> bool:
     return word in _past_verbs() or (
         word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ENDING_ED
     )
+
+
+@cache
+def _present_verbs() -> tuple[str, ...]:
+    return tuple(load_lexicon("present_tense_verbs"))
 
 
 @cache
@@ -82,7 +86,7 @@ def verb_group_grammar() -> pp.ParserElement:
         r"poised|planning)\s+to|(?:had\s+)?planned\s+to|would)\b",
         re.I,
     ).set_parse_action(lambda t: [("prospective", " ".join(t[0].split()))])
-    present_word = pp.Regex(r"\b(?:" + "|".join(_PRESENT) + r")\b", re.I)
+    present_word = pp.Regex(r"\b(?:" + "|".join(_present_verbs()) + r")\b", re.I)
     # "is set for", "are expected": a present passive is present, not past
     present = pp.Combine(
         present_word + pp.Optional(pp.Regex(r"(?:not\s+)?") + participle),
@@ -115,7 +119,7 @@ _WORD = re.compile(r"[A-Za-z]+|['’][A-Za-z]+")
 def _group_openers() -> frozenset[str]:
     """The words a verb group can start with, besides a past-tense verb."""
     words = {cue.split()[0].lower().replace("’", "'") for cue in load_lexicon("future_cues")}
-    words |= {"was", "were", "had", "has", "have", "would", "planned", *_PRESENT}
+    words |= {"was", "were", "had", "has", "have", "would", "planned", *_present_verbs()}
     return frozenset(words)
 
 

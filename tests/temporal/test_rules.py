@@ -60,7 +60,10 @@ def test_temporal_impossible_is_silent_on_consistent_and_prospective_clauses(cli
     body = (
         "The two leaders met on Nov. 20, 2024. They will meet again on Dec. 15, 2024. "
         "Talks were scheduled to resume on Dec. 20, 2024, officials said. "
-        "The offensive began Wednesday. Parliament will vote tomorrow."
+        "The offensive began Wednesday. Parliament will vote tomorrow. "
+        "The ministers extended the truce to Dec. 31, 2024. "
+        "A court will examine the events of Oct. 7, 2023. "
+        "The deal signed Friday expires on Dec. 31, 2025."
     )
     assert _findings(cli, _draft(write, body), rule="CC102") == []
 
