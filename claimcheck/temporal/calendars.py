@@ -106,6 +106,13 @@ def holiday_span(name: str, year: int) -> Span:
         first, hijri = islamic_in_year(year, int(args[0]), 1)
         following = from_islamic(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
         return first, following - timedelta(days=1)
+    if kind == "hebrew":  # "hebrew MM-DD [DAYS]": a day of the Hebrew calendar, or several
+        month, day = map(int, args[0].split("-"))
+        first = hebrew_in_year(year, month, day)
+        return first, first + timedelta(days=int(args[1]) - 1 if len(args) > 1 else 0)
+    if kind in ("tisha-bav", "yom-hashoah", "yom-haatzmaut"):
+        day = hebrew_holiday(kind, year)
+        return day, day
     if kind == "islamic-last-friday":  # the last Friday of an Islamic month
         first, hijri = islamic_in_year(year, int(args[0]), 1)
         last = from_islamic(hijri, int(args[0]) + 1, 1) - timedelta(days=1)
@@ -157,3 +164,74 @@ def season_span(season: str, year: int) -> Span:
     (start_month, start_day), (end_month, end_day) = SEASONS[season]
     end_year = year + 1 if season == "winter" else year
     return date(year, start_month, start_day), date(end_year, end_month, end_day)
+
+
+HEBREW_EPOCH = -1373427  # the ordinal of 1 Tishri AM 1 (7 October 3761 BCE, Julian)
+NISAN, IYYAR, SIVAN, AV, TISHRI, KISLEV, SHEVAT, ADAR, ADAR_II = 1, 2, 3, 5, 7, 9, 11, 12, 13
+
+
+def _hebrew_leap(year: int) -> bool:
+    return (7 * year + 1) % 19 < 7
+
+
+def _hebrew_elapsed_days(year: int) -> int:
+    """Days from the epoch to the molad of Tishri of ``year``, with the first postponement."""
+    months = (235 * year - 234) // 19
+    parts = 12084 + 13753 * months
+    days = 29 * months + parts // 25920
+    return days + 1 if (3 * (days + 1)) % 7 < 3 else days
+
+
+def hebrew_new_year(year: int) -> int:
+    """The ordinal of 1 Tishri of ``year``, with the postponements that keep a year's length
+    within its bounds."""
+    previous, this, following = (_hebrew_elapsed_days(year + k) for k in (-1, 0, 1))
+    delay = 2 if following - this == 356 else 1 if this - previous == 382 else 0
+    return HEBREW_EPOCH + this + delay
+
+
+def _hebrew_month_length(month: int, year: int) -> int:
+    length = hebrew_new_year(year + 1) - hebrew_new_year(year)
+    short = (
+        month in (IYYAR, 4, 6, 10, ADAR_II)
+        or (month == ADAR and not _hebrew_leap(year))
+        or (month == 8 and length % 10 != 5)  # Marheshvan is long only in "complete" years
+        or (month == KISLEV and length % 10 == 3)  # Kislev is short in "deficient" years
+    )
+    return 29 if short else 30
+
+
+def from_hebrew(year: int, month: int, day: int) -> date:
+    """A date of the Hebrew calendar (months from Nisan = 1; Tishri = 7 starts the year)."""
+    last_month = ADAR_II if _hebrew_leap(year) else ADAR
+    if month < TISHRI:
+        months = [*range(TISHRI, last_month + 1), *range(NISAN, month)]
+    else:
+        months = list(range(TISHRI, month))
+    offset = sum(_hebrew_month_length(m, year) for m in months)
+    return date.fromordinal(hebrew_new_year(year) + offset + day - 1)
+
+
+def hebrew_in_year(year: int, month: int, day: int) -> date:
+    """The date in Gregorian ``year`` that is ``day`` of Hebrew ``month`` (Adar is Adar II
+    in a leap year, where Purim falls)."""
+    for hebrew_year in (year + 3760, year + 3761):
+        actual = ADAR_II if month == ADAR and _hebrew_leap(hebrew_year) else month
+        found = from_hebrew(hebrew_year, actual, day)
+        if found.year == year:
+            return found
+    raise Unresolved(f"no {day}/{month} of the Hebrew calendar in {year}")
+
+
+def hebrew_holiday(rule: str, year: int) -> date:
+    """Days whose date moves off the Sabbath by Israeli law or custom."""
+    if rule == "tisha-bav":  # 9 Av, or the 10th when the 9th is a Saturday
+        found = hebrew_in_year(year, AV, 9)
+        return found + timedelta(days=1) if found.weekday() == 5 else found
+    if rule == "yom-hashoah":  # 27 Nisan, off Friday (to Thursday) and Sunday (to Monday)
+        found = hebrew_in_year(year, NISAN, 27)
+        return found + timedelta(days={4: -1, 6: 1}.get(found.weekday(), 0))
+    if rule == "yom-haatzmaut":  # 5 Iyyar, moved off Friday, Saturday and Monday
+        found = hebrew_in_year(year, IYYAR, 5)
+        return found + timedelta(days={4: -1, 5: -2, 0: 1}.get(found.weekday(), 0))
+    raise ValueError(f"unknown Hebrew rule {rule}")

@@ -43,8 +43,9 @@ def test_day_grain_accuracy_does_not_regress(scores):
 
 
 @pytest.mark.xfail(
-    reason="issue 3 target: 90% at day grain; named days of lunisolar calendars (Hindu, "
-    "Hebrew, Chinese; Islamic a day off: 147 phrases) are not dated yet, see docs/temporal.md",
+    reason="issue 3 target: 90% at day grain; 147 named days of lunisolar calendars are "
+    "missed (Hindu and Chinese not computed, Hebrew dated by the day not the eve, Islamic "
+    "tabular a day off), see docs/temporal.md",
     strict=False,
 )
 def test_day_grain_accuracy_meets_the_issue_target(scores):
