@@ -88,8 +88,13 @@ def mixed_script_letters(word: str) -> list[tuple[int, str]]:
         for index, character in enumerate(word):
             if character in lookalikes:
                 found.append((index, f"Latin '{lookalikes[character]}'"))
-    else:  # a Cyrillic or Greek word with Latin letters in it
-        twins = {latin_letter: letter for letter, latin_letter in lookalikes.items()}
+    else:  # a Cyrillic or Greek word with Latin letters in it: twins from its own script
+        script = max(("CYRILLIC", "GREEK"), key=scripts.count)
+        twins = {
+            latin_letter: letter
+            for letter, latin_letter in lookalikes.items()
+            if _script(letter) == script
+        }
         for index, (character, script) in enumerate(zip(word, scripts, strict=True)):
             if script == "LATIN" and character in twins:
                 found.append((index, f"{_script(twins[character]).title()} '{twins[character]}'"))

@@ -143,3 +143,20 @@ def test_bad_timeout_is_a_usage_error(tmp_path, value):
     run = run_in_process("extract", path, "--timeout", value)
     assert run.code == 2
     assert "--timeout" in run.err and "Traceback" not in run.err
+
+
+def test_without_sigalrm_the_watchdog_thread_keeps_the_limit(monkeypatch):
+    """Windows has no SIGALRM: the main thread is then guarded by the watchdog thread."""
+    monkeypatch.delattr(signal, "setitimer")
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.2, "windows.md"):
+            _spin()
+
+
+def test_without_any_way_to_interrupt_the_work_runs_unlimited(monkeypatch):
+    """An interpreter with neither SIGALRM nor PyThreadState_SetAsyncExc: no limit, no error."""
+    import claimcheck.guard as guard
+
+    monkeypatch.delattr(signal, "setitimer")
+    monkeypatch.setattr(guard, "_async_raise_available", lambda: False)
+    assert guarded("a.md", 0.01, lambda: sum(range(200_000))) == (sum(range(200_000)), None)
