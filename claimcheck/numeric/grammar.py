@@ -324,6 +324,11 @@ def fields_of(results: pp.ParseResults) -> dict[str, Any]:
     return fields
 
 
+# No figure of copy is longer than this (characters): pyparsing reads a bounded window,
+# so a sentence of ten thousand numbers is read in linear time.
+_LONGEST = 400
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A figure the grammar found: offsets in the scanned text and its fields."""
@@ -373,7 +378,7 @@ def scan(text: str) -> list[Match]:
         begin = lead.start() if lead else start
         for attempt in (begin, start) if begin != start else (start,):
             try:
-                located = _located(figure).parse_string(text[attempt:])
+                located = _located(figure).parse_string(text[attempt : attempt + _LONGEST])
             except pp.ParseException:
                 continue
             begin_at, tokens, end_at = located["locn_start"], located["value"], located["locn_end"]

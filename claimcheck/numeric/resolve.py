@@ -58,6 +58,7 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d[-–/]\d\d(?:\d\d)?")
+_MONEY_CONTEXT = re.compile(r"[£$€]|\b(?:paid|cost|worth|fine|fined|spent|pay)\b", re.I)
 _BEFORE_HALF = re.compile(r"\b(?:the|first|second|third|last|latter|former|other)\s+$", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s+$")
 _TEMPORAL_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|from now)\b", re.I)
@@ -384,9 +385,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     first_fields = fields.get("first")
     if first_fields is None:
         return []
-    money_context = bool(
-        re.search(r"[£$€]|\b(?:paid|cost|worth|fine|fined|spent|pay)\b", text, re.I)
-    )
+    money_context = bool(_MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT))
     first = _quantity(first_fields, money_context)
     if first is None:
         return []
@@ -398,11 +397,11 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     approximate_high = bool(_get(fields, "approx_high"))
     if second is not None:
         first, second = _inherit(first, second)
-    if first_fields.get("unit") == '"' and text[:start].count('"') % 2 == 1:
+    if first_fields.get("unit") == '"' and text.count('"', 0, start) % 2 == 1:
         # 'the class is "English 101"': the mark closes a quotation, it is not inches
         first = replace(first, unit=None, has_unit=False)
         end = start + text[start:end].rindex('"')
-    if _TIME_AFTER.search(text[end:]) or _YEAR_SPAN.fullmatch(text[start:end]):
+    if _TIME_AFTER.search(text[end : end + 20]) or _YEAR_SPAN.fullmatch(text[start:end]):
         return []  # "2 pm", "10:30", "2013-14": the temporal grammar's
     if mode == "news" and not _is_claim(text, start, end, fields, first, second, noun, bound):
         return []
@@ -411,7 +410,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         end = _drop_noun(text, start, end, fields)  # "a 12-km front": the front is not counted
     if first.fraction and first.spelled and not first.unit and not first.has_scale and not second:
         written = first_fields.get("ordinal_fraction") or ""
-        if re.match(r"\s*of\b", text[end:]) or written.rstrip().endswith(" of"):
+        if re.match(r"\s*of\b", text[end : end + 8]) or written.rstrip().endswith(" of"):
             # "two-thirds of residents": a share of a whole, stated as a percentage
             first = replace(first, value=first.value * 100, unit="percent", step=0.0)
             noun_unit = None
@@ -568,7 +567,7 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
 
 def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     """Whether a match is a figure an editor checks (news mode)."""
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - 80) : start], text[end : end + 80]
     if _MONTH_BEFORE.search(before) or _TIME_AFTER.search(after):
         return False  # "Nov. 27", "2 pm", "10:30": the temporal grammar's
     if first.unit in ("second", "minute", "hour", "day", "week", "month", "year"):
