@@ -181,7 +181,7 @@ def quantity_pattern() -> str:
 
 def _unit_only() -> str:
     return (
-        rf"-?(?P<unit>{unit_pattern()})(?![\w²³^/])"
+        rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?![\w²³^/])"
         r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
     )
 

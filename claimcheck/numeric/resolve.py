@@ -259,7 +259,10 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         alias = find_alias(written)
         if alias is None:
             return None
-        if alias.pint == "pound" and (has_scale or context_money) and "-" not in fields["unit"]:
+        # "20 million pounds", "fined 500 pounds" are money; "a 300-pound bear", "a twenty
+        # pound bag" (the singular before a noun) and "he lost 20 pounds" a weight
+        plural = written.lower().endswith("s")
+        if alias.pint == "pound" and (has_scale or context_money) and plural:
             unit, has_money = "GBP", True  # "20 million pounds" is money, "200 pounds" a weight
         elif not has_money:
             unit, has_unit = unit_name(alias), True
