@@ -204,7 +204,7 @@ def _percent_change(sentence, stated, start, end):
 
 
 @rule("CC202", category="arithmetic", severity="warning")
-def arithmetic(document, numeric_claims):
+def arithmetic(numeric_claims):
     """Stated relations between figures that do not hold.
 
     What it checks, within one sentence:
