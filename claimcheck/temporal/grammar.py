@@ -176,15 +176,17 @@ _POSITION = (
 )
 _PART = r"(?:early\s+morning|morning|afternoon|evening|night|lunch)"
 _AMPM = r"(?:[ap]\.\s?m\.?|[ap]\s?m\b|[ap]\b(?!\.\w))"
-_ZONE = (
-    r"(?:\s*\(?(?P<zone>(?:"
+_ZONE_NAMES = (
+    r"(?:"
     + r"|".join(
         ["GMT", "UTC", "BST", "CEST", "CET", "EEST", "EET", "MSK", "IST", "PKT", "JST", "KST"]
         + ["AEST", "AEDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT"]
         + ["Z"]
     )
-    + r")\b|local\s+time)\)?)?"
+    + r")\b"
 )
+# a zone after a time: "4 a.m. GMT", "9 am (BST)", "4 a.m. local time"
+_ZONE = rf"(?:\s*\((?P<zone_in_brackets>{_ZONE_NAMES})\)|\s*(?P<zone>{_ZONE_NAMES}|local\s+time))?"
 _HOUR_WORD = _alternatives(SMALL_NUMBERS[1:13])
 _MINUTE_WORD = r"(?:oh[\s-]\w+|o[\s-]\w+|ou[\s-]\w+|zero[\s-]\w+|" + _WORD_NUMBER + r")"
 
@@ -537,6 +539,11 @@ def pieces() -> tuple[Piece, ...]:
             ),
         ),
         _piece(
+            "the_weekend",
+            "weekend",
+            r"(?P<lead>(?:over|during|at|on)\s+)?the\s+week-?\s?end(?![\w'])",
+        ),
+        _piece(
             "period",
             "period",
             rf"(?:(?P<position>{_POSITION})\s+)?(?P<shift>{_SHIFT})\s+(?P<unit>week-?\s?end|wkend|week|month|quarter|qtr|year|yr|decade)s?(?![\w'])",
@@ -583,7 +590,8 @@ def pieces() -> tuple[Piece, ...]:
             "month",
             "month",
             rf"(?P<lead>(?:in|during|of|since|until|by|from|through|before|after)\s+)?(?:(?P<position>{_POSITION})\s+)?(?:(?P<shift>next|last|this|coming|past)\s+)?"
-            rf"(?P<month>{_MONTH_FULL})(?![\w'])(?:\s+(?P<after_next>after\s+next)|\s+in\s+(?P<years_later>{_COUNT})\s+years?)?",
+            rf"(?P<month>{_MONTH_FULL})(?![\w'])(?!\s*,?\s*(?:of\s+)?\d)"
+            rf"(?:\s+(?P<after_next>after\s+next)|\s+in\s+(?P<years_later>{_COUNT})\s+years?)?",
             condition=_capitalised_month,
         ),
         _piece(
@@ -615,7 +623,8 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "military_time",
             "time",
-            r"(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?:hours|hrs)?\s*\(?(?P<zone>GMT|UTC|Z)\b\)?",
+            r"(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?:hours|hrs)?"
+            r"\s*(?:\((?P<zone_in_brackets>GMT|UTC|Z)\)|(?P<zone>GMT|UTC|Z)\b)",
         ),
         _piece(
             "h_time",
@@ -759,8 +768,11 @@ def temporal_grammar() -> pp.ParserElement:
     return core
 
 
-# what may stand between a day and its time: a comma, "at", "on", or nothing
-_JOINER = re.compile(r"(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I)
+# what may stand between a day and its time: a comma, "at", "on", or nothing, after an
+# aside in brackets ("4 a.m. local time (0200 GMT) on Nov. 27")
+_JOINER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*,)?\s*(?:(?:at|@|on|from|for)\b\s*)?(?=[\w@'’])", re.I
+)
 _AT = re.compile(r"\s*,?\s*(?:at|@)\s+", re.I)
 # a day followed by how long from it ("from Dec. 18 for 10 days")
 _LASTING = re.compile(

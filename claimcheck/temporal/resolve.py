@@ -1021,7 +1021,7 @@ def resolve_time(node: Node, tense: Tense, reference: Reference) -> Result:
 
 
 def _zone(node: Node) -> str | None:
-    zone = node.get("zone")
+    zone = node.get("zone") or node.get("zone_in_brackets")
     if zone is None:
         return None
     return "local" if zone.lower().startswith("local") else zone.upper()
@@ -1098,6 +1098,18 @@ def resolve_week_of(node: Node, tense: Tense, reference: Reference) -> Result:
     return _value((monday, monday + timedelta(days=6)), "week"), f"the week of {how}"
 
 
+def resolve_weekend(node: Node, tense: Tense, reference: Reference) -> Result:
+    """ "over the weekend": the Saturday and Sunday the tense points to."""
+    today = _need_day(reference)
+    saturday = week_start(today) + timedelta(days=5)
+    saturdays = [saturday + timedelta(days=7 * k) for k in (-2, -1, 0, 1, 2)]
+    direction = direction_of(tense, reference)
+    span = choose([(d, d + timedelta(days=1)) for d in saturdays], direction, today)
+    weekday = WEEKDAYS[today.weekday()].title()
+    how = f"{describe_direction(direction, tense)}, publication {today.isoformat()} ({weekday})"
+    return _value(span, "day"), how
+
+
 def resolve_lasting(node: Node, tense: Tense, reference: Reference) -> Result:
     """ "from Dec. 18 for 10 days": the days from the first one on."""
     start_value, how = resolve(node["start"], tense, reference)
@@ -1143,6 +1155,7 @@ RESOLVERS: dict[str, Callable[[Node, Tense, Reference], Result]] = {
     "at": resolve_at,
     "range": resolve_range,
     "lasting": resolve_lasting,
+    "weekend": resolve_weekend,
     "week_of": resolve_week_of,
     "story_relative": resolve_story_relative,
     "now": resolve_now,

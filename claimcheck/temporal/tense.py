@@ -26,7 +26,7 @@ import pyparsing as pp
 
 from claimcheck.lexicons import load_lexicon
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when)\b|\.\s")
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when)\b")
 _NOT_VERBS_ENDING_ED = frozenset(
     "red bed need feed seed speed shed hundred indeed united based armed wed sacred naked "
     "wicked ragged rugged aged beloved learned alleged embed bred steed breed greed tweed "
