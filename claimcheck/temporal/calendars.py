@@ -1,10 +1,12 @@
 """Calendar arithmetic: months, weeks, Easter, the nth weekday of a month, the tabular
-Islamic calendar, named days (``holidays.tsv``) and seasons. Pure functions of dates."""
+Islamic calendar, the Hebrew calendar, the Chinese New Year's new moon, named days
+(``holidays.tsv``) and seasons. Pure functions of dates."""
 
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from math import radians, sin
 
 from claimcheck.temporal.grammar import WEEKDAYS, holiday_rules
 
@@ -112,6 +114,9 @@ def holiday_span(name: str, year: int) -> Span:
         return first, first + timedelta(days=int(args[1]) - 1 if len(args) > 1 else 0)
     if kind in ("tisha-bav", "yom-hashoah", "yom-haatzmaut"):
         day = hebrew_holiday(kind, year)
+        return day, day
+    if kind == "chinese-new-year":
+        day = chinese_new_year(year)
         return day, day
     if kind == "islamic-last-friday":  # the last Friday of an Islamic month
         first, hijri = islamic_in_year(year, int(args[0]), 1)
@@ -235,3 +240,43 @@ def hebrew_holiday(rule: str, year: int) -> date:
         found = hebrew_in_year(year, IYYAR, 5)
         return found + timedelta(days={4: -1, 5: -2, 0: 1}.get(found.weekday(), 0))
     raise ValueError(f"unknown Hebrew rule {rule}")
+
+
+def _new_moon(k: int) -> datetime:
+    """The ``k``-th new moon after January 2000, in UTC (Meeus, Astronomical Algorithms,
+    ch. 49: the mean phase and its main periodic terms; within minutes)."""
+    t = k / 1236.85
+    jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t**2 - 0.00000015 * t**3
+    e = 1 - 0.002516 * t - 0.0000074 * t**2
+    m = radians(2.5534 + 29.1053567 * k - 0.0000014 * t**2)
+    mp = radians(201.5643 + 385.81693528 * k + 0.0107582 * t**2 + 0.00001238 * t**3)
+    f = radians(160.7108 + 390.67050284 * k - 0.0016118 * t**2 - 0.00000227 * t**3)
+    node = radians(124.7746 - 1.56375588 * k + 0.0020672 * t**2)
+    jde += (
+        -0.4072 * sin(mp)
+        + 0.17241 * e * sin(m)
+        + 0.01608 * sin(2 * mp)
+        + 0.01039 * sin(2 * f)
+        + 0.00739 * e * sin(mp - m)
+        - 0.00514 * e * sin(mp + m)
+        + 0.00208 * e * e * sin(2 * m)
+        - 0.00111 * sin(mp - 2 * f)
+        - 0.00057 * sin(mp + 2 * f)
+        + 0.00056 * e * sin(2 * mp + m)
+        - 0.00042 * sin(3 * mp)
+        + 0.00042 * e * sin(m + 2 * f)
+        + 0.00038 * e * sin(m - 2 * f)
+        - 0.00024 * e * sin(2 * mp - m)
+        - 0.00017 * sin(node)
+    )
+    return datetime(2000, 1, 1, 12) + timedelta(days=jde - 2451545.0, seconds=-69)
+
+
+def chinese_new_year(year: int) -> date:
+    """The day, in Beijing, of the new moon that falls between 21 January and 20 February."""
+    first = int((year - 2000) * 12.3685) - 2
+    for k in range(first, first + 6):
+        day = (_new_moon(k) + timedelta(hours=8)).date()
+        if day.year == year and date(year, 1, 21) <= day <= date(year, 2, 20):
+            return day
+    raise Unresolved(f"no Chinese New Year found in {year}")
