@@ -104,6 +104,9 @@ def holiday_span(name: str, year: int) -> Span:
     """The day (or days) of a named holiday in ``year``, by its rule in ``holidays.tsv``."""
     rule = holiday_rules()[name.lower()].split()
     kind, args = rule[0], rule[1:]
+    if kind in ("easter", "orthodox") and len(args) == 2:  # a season of the church year
+        sunday = easter(year) if kind == "easter" else orthodox_easter(year)
+        return sunday + timedelta(days=int(args[0])), sunday + timedelta(days=int(args[1]))
     if kind == "islamic-month":  # a whole month: Ramadan
         first, hijri = islamic_in_year(year, int(args[0]), 1)
         following = from_islamic(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
