@@ -226,7 +226,7 @@ def test_two_megabyte_single_line_is_checked_within_the_time_limit(tmp_path):
     line = _single_line_of_copy(2 * 1024 * 1024)
     path = _write(tmp_path, "single-line.txt", line.encode("utf-8"))
     run = run_subprocess(
-        "extract", path, "--published", "2024-12-01", "--format", "json", "--timeout", "20"
+        "extract", path, "--published", "2024-12-01", "--format", "json", "--timeout", "10"
     )
     assert_clean(run, [path])
     assert run.code == 0, run.err
@@ -322,7 +322,7 @@ def test_thousands_of_claims_in_one_sentence_are_scanned_in_linear_time(tmp_path
     """A linear scan handles these in a few seconds; the tight limit keeps a quadratic one
     from costing CI more than that while it is being fixed."""
     path = _write(tmp_path, name, SUPERLINEAR[name][0])
-    run = run_in_process("extract", path, "--format", "json", "--timeout", "8")
+    run = run_in_process("extract", path, "--format", "json", "--timeout", "5")
     assert_clean(run, [path])
     assert run.code == 0, run.err
 
@@ -358,3 +358,21 @@ def test_front_matter_that_is_not_yaml_block_style_is_read(tmp_path, front):
     assert document["published"] == "2024-12-01"
     (claim,) = document["claims"]  # nothing from the front matter is taken for a claim
     assert claim["value"]["start"] == "2024-11-27"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("Café said on Sunday.".encode("latin-1"), "invalid UTF-8 at byte 3"),
+        (b"Miller said\x00 on Sunday.", "NUL"),
+        ("Miller said on Sunday.".encode("utf-16"), "UTF-16"),
+        (b"\xe2\x80\x8b\n", "empty file"),
+    ],
+    ids=["latin-1", "nul", "utf-16", "zero-width"],
+)
+def test_bad_standard_input_is_one_line_naming_it(data, words):
+    run = run_in_process("check", "-", stdin=data)
+    assert_clean(run, ["-"])
+    assert run.code == 2
+    (line,) = run.err.strip().splitlines()
+    assert line.startswith("claimcheck: -: ") and words in line
