@@ -107,7 +107,7 @@ def scratch(tmp_path_factory):
 
 
 @examples(in_ci=15)
-@given(front=front_matter(), body=news_text(), suffix=st.sampled_from((".txt", ".md")))
+@given(front=front_matter(), body=news_text(), suffix=st.sampled_from((".txt", ".md", ".html")))
 def test_cli_on_random_drafts(scratch, front, body, suffix):
     _check_cli(scratch, f"draft{suffix}", front + body)
 
