@@ -5,9 +5,9 @@ for that file, and the other files are still checked.
 limit and turns a time-out or an unexpected exception into the error line. A time limit
 has two ways to interrupt work that runs too long, chosen per call:
 
-- in the main thread of a POSIX process, a ``SIGALRM`` timer (``signal.setitimer``) whose
-  handler raises in the checking code;
-- anywhere else (a worker thread of a ``--jobs`` runner, or Windows, which has no
+- in the main thread of a POSIX process (the CLI, and each forked ``--jobs`` worker), a
+  ``SIGALRM`` timer (``signal.setitimer``) whose handler raises in the checking code;
+- anywhere else (a thread of a program that embeds claimcheck, or Windows, which has no
   ``SIGALRM``), a watchdog thread that raises the exception in the checking thread through
   CPython's ``PyThreadState_SetAsyncExc``.
 
@@ -24,6 +24,7 @@ not be swallowed that way.
 from __future__ import annotations
 
 import contextlib
+import math
 import signal
 import threading
 import time
@@ -62,7 +63,7 @@ def parse_timeout(value: str) -> float:
         seconds = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if seconds < 0 or seconds != seconds or seconds == float("inf"):
+    if seconds < 0 or not math.isfinite(seconds):
         raise argparse.ArgumentTypeError(f"{value!r}: use a number of seconds, or 0 for none")
     return seconds
 
