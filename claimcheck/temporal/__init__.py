@@ -52,6 +52,13 @@ def _lead_length(node: Node, text: str) -> int:
     return 0
 
 
+def _spans_markup(document: Document, start: int, end: int) -> bool:
+    """Whether the prose ``document.text[start:end]`` hides markup of the file."""
+    if document.text_starts is not None:  # HTML: the visible text is not the file's text
+        return False
+    return document.source[start:end] != document.text[start:end]
+
+
 DAY_FIRST_VALUES = ("day-first", "day first", "dmy", "d/m/y")
 
 
@@ -71,6 +78,8 @@ def extract_temporal(document: Document, day_first: bool | None = None) -> list[
             if node["form"] in SILENT_FORMS:
                 continue
             start += _lead_length(node, sentence.text[start:end])
+            if _spans_markup(document, sentence.start + start, sentence.start + end):
+                continue  # "Nov.<b>27": the date runs across markup that was blanked out
             tense = clause_tense(sentence.text, start, end)
             if node["form"] == "offset" and node.get("direction") == "in" and tense.tense == "past":
                 continue  # "killed 11 people in two days": told in the past, a duration

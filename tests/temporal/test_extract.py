@@ -147,3 +147,11 @@ def test_ordinary_numbers_and_words_are_not_dates(cli, write):
         "Officials may resign. The march drew 5,000 people. Turnout was 25 percent."
     )
     assert _temporal(cli, _draft(write, body)) == {}
+
+
+def test_a_date_across_inline_markup_is_not_a_claim_of_other_text(cli, write):
+    body = "The offensive began on Nov.<b>27, officials said on Sunday."
+    result = cli("extract", _draft(write, body), "--format", "json")
+    source = result.json()["documents"][0]
+    claims = [c for c in source["claims"] if c["kind"] == "temporal"]
+    assert [c["text"] for c in claims] == ["Sunday"]
