@@ -192,6 +192,20 @@ def _subset_marker() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(load_lexicon("subset_markers")) + r")\b", re.I)
 
 
+def _is_part(clause: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is the part a subset marker speaks of: after
+    "including", "of whom" ("44,000 killed, including 17,000 children": the children), or
+    before "among them", "alone" ("60 civilians among them"); the whole before "including"
+    is not a part."""
+    for marker in _subset_marker().finditer(clause):
+        follows_part = marker.group(0).lower().startswith("among") or marker.group(0) == "alone"
+        if marker.end() <= start and not follows_part:
+            return True
+        if marker.start() >= end and follows_part:
+            return True
+    return False
+
+
 def claim_span_in_sentence(claim: Claim) -> tuple[int, int]:
     """The claim's offsets inside its sentence's text."""
     text = claim.sentence.text
@@ -409,7 +423,7 @@ def describe(claim: Claim) -> About:
         names=names,
         window=window,
         window_kind=window_kind,
-        subset=facts.subset,
+        subset=facts.subset and _is_part(clause, local_start, local_end),
         places=facts.places & names,
         families=frozenset(family for _, family in found),
         dating=dating,

@@ -218,3 +218,18 @@ def test_partial_parts_may_not_exceed_the_whole(cli, write):
         _arithmetic(cli, write, "The strike killed 40 people, including 20 children and 15 women.")
         == []
     )
+
+
+def test_a_whole_followed_by_its_parts_still_links_to_the_source_toll(cli, write):
+    source = _doc(
+        "2024-12-01",
+        "At least 44,000 Palestinians have been killed in Gaza since October 7, 2023, the "
+        "health ministry said.",
+    )
+    draft = _doc(
+        "2024-12-02",
+        "Some 30,000 Palestinians have been killed in Gaza since October 7, 2023, the health "
+        "ministry said, including 17,000 children and 12,000 women.",
+    )
+    (finding,) = _findings(cli, write, draft, source, "CC201")
+    assert finding["evidence"][0]["text"] == "At least 44,000 Palestinians"
