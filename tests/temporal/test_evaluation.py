@@ -43,7 +43,7 @@ def test_day_grain_accuracy_does_not_regress(scores):
 
 
 @pytest.mark.xfail(
-    reason="issue 3 target: 90% at day grain; 139 named days of lunisolar calendars are "
+    reason="issue 3 target: 90% at day grain; 139 named days are "
     "missed (Hindu not computed, Hebrew dated by the day not the eve, Islamic tabular a day "
     "off), see docs/temporal.md",
     strict=False,
