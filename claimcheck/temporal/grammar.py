@@ -1,14 +1,16 @@
 """The pyparsing grammar of temporal expressions in English news copy.
 
-Built, like Duckling's ``Rules.hs``, from small named pieces: each piece is a pyparsing
-element whose parse action only *describes* what it matched, as a ``node`` dict with a
-``form`` (``weekday``, ``date``, ``period``, ``offset``, ``time``, ``range`` ...) and the
-fields it read. ``resolve.py`` turns a node into dates; nothing here looks at a calendar.
-The examples every piece must read are in ``examples.tsv`` beside this file.
+Built, like Duckling's ``Rules.hs``, from small named pieces (``pieces()``): each is a
+regex whose named groups become a ``node`` dict with a ``form`` (``weekday``, ``date``,
+``period``, ``offset``, ``time`` ...), an optional condition on that node, and nothing
+else: ``resolve.py`` turns a node into dates; nothing here looks at a calendar. The
+examples every piece must read are in ``examples.tsv`` beside this file.
 
-An expression is a *point* (one piece), optionally joined to a second point as a range
-("from 2010 to 2018", "Nov. 27-29", "between Monday and Wednesday") or as a date with a
-time ("4 a.m. Wednesday", "Thursday 8:00 GMT"). The grammar is built once, on first use.
+``PieceChoice``, a pyparsing token, tries the pieces in order at a position (only those
+that can start with the character found there). The pyparsing *core* joins a point to a
+second one as a range ("from 2010 to 2018", "Nov. 27-29", "between Monday and
+Wednesday"); ``read`` then pairs a day with its time ("4 a.m. Wednesday", "Thursday 8:00
+GMT") or its length ("Dec. 18 for 10 days"). Built once, on first use.
 """
 
 from __future__ import annotations
@@ -310,6 +312,13 @@ class PieceChoice(pp.Token):
         self.by_first_character = _dispatch(pieces)
         self.set_name(name)
         self.mayReturnEmpty = False
+
+    def matches_at(self, text: str, loc: int) -> bool:
+        """Whether some piece matches at ``loc``: the same test as ``parseImpl`` without
+        pyparsing's machinery, which costs more than the regexes on a word that opens nothing."""
+        first = text[loc : loc + 1].lower()
+        candidates = self.by_first_character.get(first, self.by_first_character[""])
+        return any(piece.read(text, loc) is not None for piece in candidates)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         first = instring[loc : loc + 1].lower()
@@ -747,6 +756,9 @@ def _point() -> PieceChoice:
     return PieceChoice(list(pieces()), "point")
 
 
+_RANGE_LEAD = re.compile(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
+
+
 @cache
 def temporal_grammar() -> pp.ParserElement:
     """Return the grammar of one core; each match yields one node.
@@ -757,7 +769,7 @@ def temporal_grammar() -> pp.ParserElement:
     """
     point = _point()
     tail = PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
-    range_lead = pp.Regex(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
+    range_lead = pp.Regex(_RANGE_LEAD.pattern, re.I)
     range_word = pp.Regex(
         r"\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|untill\b|and\b|but\s+before\b)\s*", re.I
     )
@@ -782,6 +794,13 @@ _LASTING = re.compile(
 
 def _core(text: str, start: int) -> tuple[int, Node] | None:
     """One core at ``start``; an invalid range falls back to its first point."""
+    # Nine candidate words in ten open nothing: a core needs a range lead or a point at its
+    # start (after the whitespace pyparsing skips), so look for those before parsing.
+    at = start
+    while at < len(text) and text[at] in pp.ParserElement.DEFAULT_WHITE_CHARS:
+        at += 1
+    if not _RANGE_LEAD.match(text, at) and not _point().matches_at(text, at):
+        return None
     try:
         end, tokens = temporal_grammar()._parse(text, start)  # noqa: SLF001 - at one position
     except pp.ParseBaseException:
