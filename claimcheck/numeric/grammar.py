@@ -195,8 +195,6 @@ def _pieces() -> dict[str, pp.ParserElement]:
     pieces["qualifier"] = _regex(
         r"(?P<qualifier>" + _alternatives(qualifier_bounds()) + r")(?!\w)|(?P<tilde>~)", i
     )
-    pieces["between"] = _regex(r"(?P<between>between)\b", i)
-    pieces["from"] = _regex(r"(?P<from>from)\b", i)
     pieces["quantity"] = _regex(quantity_pattern())
     pieces["part"] = _regex(
         rf"(?:,\s*|and\s+)?(?i:(?P<digits>{DIGITS})(?![\d/:])|{_number_word_pattern()})"
