@@ -67,8 +67,8 @@ _WINDOW_BEFORE = re.compile(
 )
 _AS_OF = re.compile(
     r"\b(?:so far|to date|as of (?:\w+day|today|now|\w+ \d{1,2}|\d{1,2} \w+)"
-    r"|(?:in|over|during) the (?:past|last|previous) (?:\d+|\w+) (?:hours|days|weeks|months)"
-    r"|(?:in|over|during) the (?:past|last) (?:day|week|month|year|24 hours)"
+    r"|(?:(?:in|over|during) )?the (?:past|last|previous) (?:\d+|\w+) (?:hours|days|weeks|months)"
+    r"|(?:(?:in|over|during) )?the (?:past|last) (?:day|week|month|year)"
     r"|by (?:the end of )?(?:\w+day|today|yesterday|tonight|noon|midnight)"
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|since (?:\w+day|\w+ \d{1,2}|(?:early |late )?(?:19|20)\d\d|the start of [\w ]+?"
