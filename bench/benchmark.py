@@ -218,9 +218,12 @@ def measure_peers(texts: list[str], budget: float) -> list[tuple[str, float | No
     return results
 
 
-def measure_scaling(sizes: list[int]) -> list[tuple[int, int, float]]:
-    """(bytes, words, CPU microseconds per word) of the whole pipeline on one document of
-    each size, cut from the same text."""
+SCALING_STAGES = ("read and segment", "extract (all three)", "link", "rules (all built-in)")
+
+
+def measure_scaling(sizes: list[int]) -> list[tuple[int, int, float, dict[str, float]]]:
+    """(bytes, words, CPU microseconds per word, the same per stage) of the whole pipeline
+    on one document of each size, cut from the same text."""
     from claimcheck.engine.registry import load_rules
 
     rules = load_rules()
@@ -228,10 +231,12 @@ def measure_scaling(sizes: list[int]) -> list[tuple[int, int, float]]:
     rows = []
     for size in sizes:
         text = whole[:size]
-        words = len(text.split())
+        words = max(len(text.split()), 1)
         data = text.encode()
-        seconds = _cpu(lambda d=data: run_pipeline(d, "big.md", rules, {}))
-        rows.append((size, words, seconds / max(words, 1) * 1e6))
+        times: dict[str, float] = {}
+        seconds = _cpu(lambda d=data, t=times: run_pipeline(d, "big.md", rules, t))
+        per_stage = {stage: times[stage] / words * 1e6 for stage in times}
+        rows.append((size, words, seconds / words * 1e6, per_stage))
     return rows
 
 
@@ -303,13 +308,14 @@ def main() -> None:
             print(f"| {name} | {rate:,.0f} | {wps / rate:,.1f}× as fast | {note} |")
 
     sizes = [10_000, 100_000, 1_000_000] + ([] if args.quick else [10_000_000])
-    print("\n## Scaling: the whole pipeline on one document of each size\n")
-    print("| size | words | CPU µs per word |")
-    print("| ---: | ---: | ---: |")
+    print("\n## Scaling: the whole pipeline on one document of each size (CPU µs per word)\n")
+    print("| size | words | CPU µs per word | " + " | ".join(SCALING_STAGES) + " |")
+    print("| ---: | ---: | ---: |" + " ---: |" * len(SCALING_STAGES))
     scaling = measure_scaling(sizes)
-    for size_bytes, count, micros in scaling:
-        print(f"| {size_bytes / 1e6:g} MB | {count:,} | {micros:.1f} |")
-    per_word = [micros for _, _, micros in scaling]
+    for size_bytes, count, micros, per_stage in scaling:
+        stages_cells = " | ".join(f"{per_stage[stage]:.1f}" for stage in SCALING_STAGES)
+        print(f"| {size_bytes / 1e6:g} MB | {count:,} | {micros:.1f} | {stages_cells} |")
+    per_word = [micros for _, _, micros, _ in scaling]
     spread = max(per_word) / min(per_word) - 1
 
     from bench_linking import measure_linking
