@@ -36,6 +36,7 @@ from tests.reliability.harness import (  # noqa: E402
     assert_claims_consistent,
     assert_clean,
     assert_findings_on_existing_lines,
+    is_span_as_read,
     run_in_process,
 )
 from tests.reliability.strategies import front_matter, mutated_real_draft, news_text  # noqa: E402
@@ -69,8 +70,9 @@ def check_extractors(text: str, suffix: str, seconds: float) -> None:
     for claim in claims:
         assert 0 <= claim.start <= claim.end <= len(document.source), claim
         assert (claim.line, claim.column) == lines.position(claim.start), claim
-        if suffix != ".html":
-            assert claim.text == document.source[claim.start : claim.end], claim
+        if suffix != ".html":  # prose coordinates are the file's for text and Markdown
+            assert claim.text == document.text[claim.start : claim.end], claim
+            assert is_span_as_read(claim.text, document.source[claim.start : claim.end]), claim
 
 
 def check_cli(text: str, suffix: str, seconds: float) -> None:
@@ -120,11 +122,12 @@ def fuzz(
     crashes: Path,
     batch: int,
     first_seed: int | None = None,
+    max_batches: int | None = None,
 ) -> int:
     """Run batches of examples until ``deadline``; return the number of failures saved.
 
     With ``first_seed`` the batches are seeded first_seed, first_seed + 1, ... so a run
-    can be repeated exactly; without, each batch is random."""
+    can be repeated exactly; without, each batch is random. ``max_batches`` stops earlier."""
     failures = 0
     last: dict[str, str] = {}
 
@@ -146,7 +149,7 @@ def fuzz(
             raise AssertionError(str(error)) from None
 
     batches = 0
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (max_batches is None or batches < max_batches):
         run = one_batch if first_seed is None else seed(first_seed + batches)(one_batch)
         batches += 1
         try:
@@ -185,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=200, help="examples per Hypothesis run")
     parser.add_argument("--crashes", type=Path, default=ROOT / "fuzz" / "crashes")
     parser.add_argument("--seed", type=int, help="repeatable run: seed of the first batch")
+    parser.add_argument("--batches", type=int, help="stop after this many batches per target")
     parser.add_argument("--replay", type=Path, metavar="DRAFT", help="re-run one saved draft")
     args = parser.parse_args(argv)
     if args.replay:
@@ -194,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     for target in targets:
         started = time.monotonic()
-        failures += fuzz(target, started + share, args.timeout, args.crashes, args.batch, args.seed)
+        deadline = started + share
+        failures += fuzz(
+            target, deadline, args.timeout, args.crashes, args.batch, args.seed, args.batches
+        )
         print(f"fuzz: {target.name}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     print(f"fuzz: {failures} failure(s) saved under {args.crashes}", file=sys.stderr)
     return 1 if failures else 0

@@ -9,9 +9,11 @@ from tests.reliability.harness import SEED
 def test_a_short_fuzzing_run_finds_nothing_on_both_targets(tmp_path, capsys):
     crashes = tmp_path / "crashes"
     # seeded, so CI always fuzzes the same few drafts; a long run outside CI is random
-    code = main(["--minutes", "0.05", "--batch", "3", "--seed", "0", "--crashes", str(crashes)])
+    arguments = ["--minutes", "5", "--batches", "2", "--batch", "3", "--seed", "0"]
+    code = main([*arguments, "--crashes", str(crashes)])
     err = capsys.readouterr().err
-    assert code == 0, err
+    saved = [p.read_text() for p in sorted(crashes.glob("*.error.txt"))] if crashes.exists() else []
+    assert code == 0, err + "\n".join(saved)
     assert "fuzz: extract:" in err and "fuzz: cli:" in err
     assert not crashes.exists()
 
