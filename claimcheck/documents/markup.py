@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -145,12 +147,10 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
             block_kind = token.tag if token.type == "heading_open" else token.type[: -len("_open")]
         elif token.type == "inline" and token.map:
             blocks.append((line_offset(token.map[0]), line_offset(token.map[1]), block_kind))
-    for start, end in code_spans:
-        text = text[:start] + blank(text[start:end]) + text[end:]
-    for start, end in html_spans:
-        text = text[:start] + _html_block_prose(text[start:end]) + text[end:]
-        # the visible text of an HTML block is prose of its own
-        blocks.append((start, end, "html"))
+    text = _replace_spans(text, code_spans, blank)
+    text = _replace_spans(text, html_spans, _html_block_prose)
+    # the visible text of an HTML block is prose of its own
+    blocks.extend((start, end, "html") for start, end in html_spans)
     blocks.sort()
     for pattern in (
         _HTML_COMMENT,
@@ -164,6 +164,21 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
         text = pattern.sub(lambda match: blank(match.group(0)), text)
     text = _BARE_URL.sub(_blank_url, text)
     return MarkdownProse(text, blocks)
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]], replace: Callable[[str], str]) -> str:
+    """``text`` with each span replaced by ``replace`` of it. Spans in order are joined in one
+    pass: cutting and pasting the whole text once a span made a long document quadratic."""
+    if any(start < previous_end for (_, previous_end), (start, _) in pairwise(spans)):
+        for start, end in spans:  # out of order or overlapping: one at a time, in turn
+            text = text[:start] + replace(text[start:end]) + text[end:]
+        return text
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces += [text[cursor:start], replace(text[start:end])]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _html_block_prose(block: str) -> str:
