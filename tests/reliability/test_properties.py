@@ -135,3 +135,19 @@ def test_a_tab_inside_a_figure_keeps_offsets(tmp_path):
     assert_clean(run, [path])
     assert run.code == 0
     assert_claims_consistent(run.json(), {str(path): path.read_text(encoding="utf-8")})
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="issue 4: a currency range glued to the word before it gives a second numeric "
+    "claim with empty text and end before start: 'Rebels seized Aleppo from$1.5bn-3.5 forces' "
+    "-> {'text': '', 'start': 26, 'end': 25}. Found by python -m fuzz (cli target)",
+)
+def test_a_glued_currency_range_gives_claims_with_spans(tmp_path):
+    path = tmp_path / "range.txt"
+    path.write_text(
+        "Rebels seized Aleppo from$1.5bn-3.5 forces loyal to Assad.\n", encoding="utf-8"
+    )
+    run = run_in_process("extract", path, "--format", "json", "--published", "2024-12-01")
+    assert_clean(run, [path])
+    assert_claims_consistent(run.json(), {str(path): path.read_text(encoding="utf-8")})
