@@ -16,8 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 # Suffixes a folder is searched for; a file named on the command line is read whatever
 # its suffix (as plain text).
@@ -35,6 +37,8 @@ class ExcludePatterns:
 
     @cached_property
     def _spec(self) -> pathspec.PathSpec:
+        import pathspec  # a tenth of a second to import: only when there are patterns
+
         return pathspec.GitIgnoreSpec.from_lines(self.patterns)
 
     def match(self, path: str) -> bool:
