@@ -388,7 +388,8 @@ def scan(text: str) -> list[Match]:
 
 @cache
 def _located(element: pp.ParserElement) -> pp.ParserElement:
-    return pp.Located(element)
+    # keep tabs: offsets must index the text as given, not pyparsing's tab-expanded copy
+    return pp.Located(element).parse_with_tabs()
 
 
 def words_value(phrase: str) -> float | None:

@@ -480,22 +480,30 @@ def _single(text, fields, start, end, first, bound, mode, noun, second=None) -> 
     return figures
 
 
+_CHANGE_SEPARATOR = re.compile(r"\s*(?:\bto\b|\band\b|[-–])\s*", re.I)
+
+
 def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
     """A change, "rose from 80,000 to 120,000": two figures, its start and its end."""
-    sentence_part = text[match.start : match.end]
-    to_word = re.search(r"\s(to|and)\s", sentence_part[len("from") :])
-    split = match.start + len("from") + (to_word.start() if to_word else 0)
-    start_a = match.start + len("from ")
+    # Spans from the text itself: "from 80,000 to 120,000", "from$1.5bn-3.5" (glued) alike.
+    lead = re.match(r"from\s*", text[match.start : match.end], re.I)
+    start_a = match.start + (lead.end() if lead else 0)
+    first_digit = re.compile(r"\d").search(text, start_a, match.end)
+    separator = _CHANGE_SEPARATOR.search(
+        text, first_digit.end() if first_digit else start_a, match.end
+    )
+    end_a = separator.start() if separator else match.end
+    start_b = separator.end() if separator else match.end
     end_b = match.end
-    while end_b > split and text[end_b - 1] in " ,.;:(":
+    while end_b > start_b and text[end_b - 1] in " ,.;:(":
         end_b -= 1
-    end_a = split
-    start_b = split + (to_word.end() - to_word.start() if to_word else 0)
     figures = []
     for start, end, quantity, role in (
         (start_a, end_a, first, "from"),
         (start_b, end_b, second, "to"),
     ):
+        if start >= end:
+            continue  # a side with no words of its own cannot be a claim
         value = _value(quantity, None)
         value = replace(value, predicate=predicate, as_of=as_of, role=role)
         figures.append(Figure(start, end, value, _explain(text[start:end], value)))

@@ -121,13 +121,6 @@ def test_cli_on_mutated_real_drafts(scratch, text, suffix):
     _check_cli(scratch, f"mutated{suffix}", text)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 4: numeric/grammar.py scan() returns offsets of pyparsing's tab-expanded "
-    "string: scan('0\\tdias') gives end 12 in a 6-character text, and numeric/resolve.py "
-    "_figures_of then raises IndexError (extract: an internal-error line; check: CC900 "
-    "from every rule that reads claims). Found by test_claims_in_html_map_back_into_the_file",
-)
 def test_a_tab_inside_a_figure_keeps_offsets(tmp_path):
     path = tmp_path / "tab.txt"
     path.write_text("Officials: 0\tdias.\n", encoding="utf-8")
@@ -137,12 +130,6 @@ def test_a_tab_inside_a_figure_keeps_offsets(tmp_path):
     assert_claims_consistent(run.json(), {str(path): path.read_text(encoding="utf-8")})
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 4: a currency range glued to the word before it gives a second numeric "
-    "claim with empty text and end before start: 'Rebels seized Aleppo from$1.5bn-3.5 forces' "
-    "-> {'text': '', 'start': 26, 'end': 25}. Found by python -m fuzz (cli target)",
-)
 def test_a_glued_currency_range_gives_claims_with_spans(tmp_path):
     path = tmp_path / "range.txt"
     path.write_text(
