@@ -27,7 +27,7 @@ from functools import cache
 
 import pyparsing as pp
 
-from claimcheck.lexicons import load_table
+from claimcheck.lexicons import alternation, load_table
 
 # Words that cannot be part of a speaker mention (they end it).
 _NOT_MENTION = (
@@ -83,43 +83,18 @@ def speech_verbs() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("speech_verbs")}
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes so that the engine does
-    not try a hundred alternatives one by one at every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = [
-            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + pattern(trie) + ")"
-
-
 @cache
 def _cue_words() -> tuple[str, str]:
     """(finite forms, -ing forms) as regex alternatives."""
     finite = [w for w in speech_verbs() if not w.endswith("ing")]
     gerunds = [w for w in speech_verbs() if w.endswith("ing")]
-    return _alternatives(finite), _alternatives(gerunds)
+    return alternation(finite), alternation(gerunds)
 
 
 @cache
 def _mention() -> str:
     finite, gerunds = _cue_words()
-    not_mention = _alternatives(_NOT_MENTION + list(speech_verbs()))
+    not_mention = alternation(_NOT_MENTION + list(speech_verbs()))
     # A full stop belongs to a word only in an initial or an abbreviation ("Heather C.
     # Briccetti", "U.S.", "Gen."): "said Miller." ends the mention before the stop.
     word = (
@@ -210,7 +185,7 @@ def _speaker_first_matches(pattern: re.Pattern[str], masked: str) -> list[re.Mat
 
 @cache
 def _prefilter() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + _alternatives(list(speech_verbs())) + r"|according to)\b", re.I)
+    return re.compile(r"\b(?:" + alternation(list(speech_verbs())) + r"|according to)\b", re.I)
 
 
 def scan(masked: str) -> list[Match]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -28,3 +30,28 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
             continue
         rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return tuple(rows)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first, built as a trie so that the regex
+    engine branches once per character instead of trying every word in turn (a space in a
+    word matches any run of white space). The result has no top-level ``|``."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

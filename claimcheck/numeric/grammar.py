@@ -20,9 +20,8 @@ from typing import Any
 
 import pyparsing as pp
 
-from claimcheck.lexicons import load_lexicon, load_table
+from claimcheck.lexicons import alternation, load_lexicon, load_table
 from claimcheck.numeric.units import (
-    alternation,
     base_unit,
     currencies,
     find_alias,

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claimcheck.lexicons import load_table
+from claimcheck.lexicons import alternation, load_table
 from claimcheck.numeric.bounds import NumericValue, stated_bounds
 from claimcheck.numeric.grammar import (
     DENOMINATOR_WORDS,
@@ -37,7 +37,6 @@ from claimcheck.numeric.grammar import (
     words_value,
 )
 from claimcheck.numeric.units import (
-    alternation,
     base_bounds,
     base_unit,
     currency_code,

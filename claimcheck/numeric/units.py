@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimcheck.lexicons import alternation
+
 NO_DIMENSION = "-"
 
 
@@ -67,34 +69,6 @@ def _alias_lookup() -> tuple[dict[str, UnitAlias], dict[str, UnitAlias]]:
             if not alias.case_sensitive:
                 folded.setdefault(form.lower(), alias)
     return exact, folded
-
-
-def alternation(words) -> str:
-    """A regex matching any of ``words``, longest first, built as a trie so that the regex
-    engine branches once per character instead of trying every word in turn (a space in a
-    word matches any run of whitespace)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
 
 
 @cache
