@@ -1,36 +1,48 @@
 """The built-in rules, tested by annotated fixture drafts (as ``claimcheck test-rules``).
 
-Every draft in ``tests/rules/fixtures/`` is picked up here, with no list to maintain. To
-test a rule, add ``<RULE ID>_<what it shows>.md`` (or ``.txt``, ``.html``) there: the id
-prefix puts that rule under test, and each ``<!-- expect: ID -->`` /
+Every draft under ``tests/rules/fixtures/`` is picked up here, with no list to maintain.
+To test a rule, add ``<RULE ID>_<what it shows>.md`` (or ``.txt``, ``.html``) there: the
+id prefix puts that rule under test, and each ``<!-- expect: ID -->`` /
 ``<!-- expect-not: ID -->`` line (``[expect: ID]`` in plain text) speaks about the next
 line of copy. A finding of a rule under test that no annotation asked for fails the test.
-See docs/writing-rules.md.
+Drafts that need inputs of their own (the facts rules need a facts base) sit in a
+subfolder with a ``claimcheck_conftest.py`` that provides them. See docs/writing-rules.md.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from claimcheck.engine.expectations import check_fixture, fixture_files
-from claimcheck.engine.session import start_session
+from claimcheck.engine.session import RuleSession, start_session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFTS = fixture_files([FIXTURES])
+CONFTEST = "claimcheck_conftest.py"
 
 
-@pytest.fixture(scope="module")
-def builtin_session():
+@cache
+def session_for(folder: Path) -> RuleSession:
+    """The built-in rules, plus the fixtures of the nearest ``claimcheck_conftest.py``."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFTEST).is_file():
+            return start_session(use_config=False, rule_paths=[candidate])
+        if candidate == FIXTURES:
+            break
     return start_session(use_config=False)
 
 
-def test_there_are_fixture_drafts():
-    assert any(path.name.startswith("CC001_") for path in DRAFTS)
+def test_rules_that_need_no_sources_have_fixture_drafts():
+    tested = {path.name.split("_", 1)[0] for path in DRAFTS}
+    wanted = {"CC001", "CC002", "CC003", "CC304", "CC305", "CC306", "CC307"}
+    wanted |= {"CC401", "CC402", "CC403", "CC404"}
+    assert wanted <= tested
 
 
-@pytest.mark.parametrize("draft", DRAFTS, ids=[path.name for path in DRAFTS])
-def test_fixture_draft_annotations_hold(draft, builtin_session):
-    result = check_fixture(draft, builtin_session)
+@pytest.mark.parametrize("draft", DRAFTS, ids=[str(p.relative_to(FIXTURES)) for p in DRAFTS])
+def test_fixture_draft_annotations_hold(draft):
+    result = check_fixture(draft, session_for(draft.parent))
     assert result.passed, "\n".join(str(m) for m in result.mismatches)
