@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from claimcheck import __version__
@@ -403,7 +404,14 @@ def run_test_rules(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     # a folder holding rule files is tested with its own rules
     args.rules = [*args.rules, *rule_folders(paths)]
-    report, passed = run_rule_tests(paths, _session(args))
+    base_rules = list(args.rules)
+
+    @cache
+    def session_with(folder: Path):
+        args.rules = [*base_rules, folder]  # the folder's claimcheck_conftest.py fixtures
+        return _session(args)
+
+    report, passed = run_rule_tests(paths, _session(args), session_with)
     _write(report)
     return EXIT_OK if passed else EXIT_FINDINGS
 

@@ -18,7 +18,7 @@ crashes (CC900) always fails the test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -195,17 +195,38 @@ def rule_folders(paths: Iterable[Path]) -> list[Path]:
     return [path for path in paths if holds_rules(path)]
 
 
-def run_rule_tests(paths: Iterable[Path], session: RuleSession) -> tuple[str, bool]:
+def conftest_folder(draft: Path, roots: Iterable[Path]) -> Path | None:
+    """The nearest folder at or above a draft, within the given roots, that holds a
+    ``claimcheck_conftest.py``: the inputs that draft is to be checked with."""
+    from claimcheck.engine.fixtures import CONFTEST_NAME
+
+    tops = [root.resolve() for root in roots if root.is_dir()]
+    for folder in draft.resolve().parents:
+        if (folder / CONFTEST_NAME).is_file():
+            return folder
+        if folder in tops:
+            break
+    return None
+
+
+def run_rule_tests(
+    paths: Iterable[Path],
+    session: RuleSession,
+    session_with: Callable[[Path], RuleSession] | None = None,
+) -> tuple[str, bool]:
     """Check every fixture draft under ``paths``; a report (one line per fixture, one per
-    mismatch) and whether all passed."""
+    mismatch) and whether all passed. A draft below a ``claimcheck_conftest.py`` is checked
+    with ``session_with(that folder)``, so its fixtures (a facts base, say) are in force."""
     from claimcheck.errors import InputError
 
+    paths = list(paths)
     lines: list[str] = []
     failed = 0
     files = fixture_files(paths)
     for path in files:
+        folder = conftest_folder(path, paths) if session_with else None
         try:
-            result = check_fixture(path, session)
+            result = check_fixture(path, session_with(folder) if folder else session)
         except InputError as error:
             lines.append(f"ERROR {error}")
             failed += 1

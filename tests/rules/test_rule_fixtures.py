@@ -16,23 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.engine.expectations import check_fixture, fixture_files
+from claimcheck.engine.expectations import check_fixture, conftest_folder, fixture_files
 from claimcheck.engine.session import RuleSession, start_session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFTS = fixture_files([FIXTURES])
-CONFTEST = "claimcheck_conftest.py"
 
 
 @cache
-def session_for(folder: Path) -> RuleSession:
-    """The built-in rules, plus the fixtures of the nearest ``claimcheck_conftest.py``."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / CONFTEST).is_file():
-            return start_session(use_config=False, rule_paths=[candidate])
-        if candidate == FIXTURES:
-            break
-    return start_session(use_config=False)
+def session_for(folder: Path | None) -> RuleSession:
+    """The built-in rules, plus the fixtures of a folder's ``claimcheck_conftest.py``."""
+    return start_session(use_config=False, rule_paths=[folder] if folder else [])
 
 
 def test_rules_that_need_no_sources_have_fixture_drafts():
@@ -44,5 +38,5 @@ def test_rules_that_need_no_sources_have_fixture_drafts():
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=[str(p.relative_to(FIXTURES)) for p in DRAFTS])
 def test_fixture_draft_annotations_hold(draft):
-    result = check_fixture(draft, session_for(draft.parent))
+    result = check_fixture(draft, session_for(conftest_folder(draft, [FIXTURES])))
     assert result.passed, "\n".join(str(m) for m in result.mismatches)
