@@ -195,14 +195,23 @@ def _subset_marker() -> re.Pattern[str]:
 def _is_part(clause: str, start: int, end: int) -> bool:
     """Whether the figure at ``start:end`` is the part a subset marker speaks of: after
     "including", "of whom" ("44,000 killed, including 17,000 children": the children), or
-    before "among them", "alone" ("60 civilians among them"); the whole before "including"
-    is not a part."""
+    before "among them", "alone" ("60 civilians among them"), or right after "among them"
+    or right before "of them" ("214 of them"); the whole before "including" is not a part."""
     for marker in _subset_marker().finditer(clause):
-        follows_part = marker.group(0).lower().startswith("among") or marker.group(0) == "alone"
+        word = marker.group(0).lower()
+        follows_part = word.startswith("among") or word == "alone"
         if marker.end() <= start and not follows_part:
             return True
         if marker.start() >= end and follows_part:
             return True
+        if follows_part and marker.end() <= start and not clause[marker.end() : start].strip(" ,"):
+            return True  # "among them 7 in Castilla-La Mancha": the part follows at once
+        if (
+            word.startswith("of ")
+            and marker.start() >= end
+            and not clause[end : marker.start()].strip()
+        ):
+            return True  # "214 of them in the Valencia region": the part stands before it
     return False
 
 
