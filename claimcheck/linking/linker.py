@@ -87,6 +87,8 @@ def compare(claim: Claim, other: Claim, about: About, other_about: About) -> Lin
     """Link two described claims, or ``None`` with nothing to link them."""
     if claim is other or claim.kind != other.kind or claim.kind not in LINKED_KINDS:
         return None
+    if claim.sentence is other.sentence:
+        return None  # two dates or figures in one sentence are two times or two measures
     if about.dating != "event" or other_about.dating != "event":
         return None  # "since October 2023" bounds a toll: it dates no event
     kin = predicate_kin(about.predicate)

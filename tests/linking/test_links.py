@@ -459,3 +459,16 @@ def test_link_claims_compares_only_within_a_block(monkeypatch):
     assert compared, "nothing was compared"
     assert len(compared) < len(draft) * len(sources)
     assert all(linker.predicate_kin(one) == linker.predicate_kin(other) for one, other in compared)
+
+
+def test_two_dates_or_figures_in_one_sentence_are_never_linked():
+    """One sentence naming two days speaks of two times ("struck late Friday", "rose on
+    Sunday"); two figures in it are two measures. Linking them once made CC103 report the
+    sentence against itself."""
+    claims = claims_of(
+        "The death toll from the earthquake that struck western Nepal late Friday rose to 153 "
+        "on Sunday, and 214 of the 222 people killed were in Jajarkot, officials said.",
+        "2025-03-16",
+    )
+    assert len([c for c in claims if c.kind == "temporal"]) == 2
+    assert link_claims(claims, claims) == []
