@@ -289,6 +289,19 @@ class _Extraction:
             resolution = Resolution(previous_value.speaker, None)
             speaker_text = previous_value.speaker_text
             person_flag = previous_value.person
+            if previous_found.sentence.index != item.sentence.index:
+                # "Biden called it ... but warned ...": the verb's subject opens its own
+                # sentence; the last speaker is the subject only when it opens with he or she
+                opening = _OPENING_NAME.match(item.sentence.text)
+                subject = self._subject(item.sentence)
+                if subject is not None:
+                    resolution, speaker_text, person_flag = (
+                        Resolution(subject.name, subject),
+                        subject.name,
+                        True,
+                    )
+                elif opening and opening.group(0).split()[0] not in ("He", "She", "They"):
+                    return None, None  # someone else's sentence, and no name to give
         else:
             resolution = self._resolve(match.mention, previous_person)
             speaker_text = match.mention

@@ -106,8 +106,8 @@ def split_mention(text: str) -> Mention:
         if not _is_name_word(word):
             break
         name_words.insert(0, word)
-    while name_words and name_words[0].lower() in _PARTICLES:
-        name_words.pop(0)  # "de" at the start of a run is not part of the name
+    while name_words and name_words[0] in _PARTICLES:
+        name_words.pop(0)  # "de" at the start of a run is not part of it; "Abu Mohammed" is
     if not name_words:
         return Mention(text, None, " ".join(words) or None)
     title = " ".join(words[: len(words) - len(name_words)]) or None
