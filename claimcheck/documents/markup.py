@@ -20,17 +20,19 @@ import yaml
 
 from claimcheck.errors import InputError
 
-# Any of \n, \r\n or a lone \r (old Mac files) ends a front-matter line.
-_FRONT_MATTER = re.compile(
-    r"\A---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])(?:---|\.\.\.)[ \t]*"
-    r"(?:\r\n|\r|\n|\Z)",
-    re.S,
-)
-_TOML_FRONT_MATTER = re.compile(
-    r"\A\+\+\+[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])\+\+\+[ \t]*"
-    r"(?:\r\n|\r|\n|\Z)",
-    re.S,
-)
+
+def _front_matter(opening: str, closing: str) -> re.Pattern[str]:
+    """A block between fence lines at the very start of a file; a line ends with LF, CRLF
+    or a lone CR (old Mac files)."""
+    return re.compile(
+        rf"\A{opening}[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)?(?<=[\r\n])"
+        rf"(?:{closing})[ \t]*(?:\r\n|\r|\n|\Z)",
+        re.S,
+    )
+
+
+_FRONT_MATTER = _front_matter("---", r"---|\.\.\.")
+_TOML_FRONT_MATTER = _front_matter(r"\+\+\+", r"\+\+\+")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # A code span ends at the next backtick run of the same length, but never past a blank
 # line: a stray backtick must not swallow the paragraphs after it.
