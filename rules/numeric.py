@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.engine import problem, rule
+from claimcheck.engine.findings import Evidence
 from claimcheck.linking import describe
 from claimcheck.numeric.compare import agree, comparable, interval
 
@@ -22,7 +23,8 @@ def _where(claim) -> str:
 
 
 def _pairs(links):
-    """Each pair of linked figures once: (the linted claim, the other claim, relation)."""
+    """Each pair of linked figures once: (the linted claim, the other claim, relation,
+    evidence: the other claim with its reading and why the two were linked)."""
     seen = set()
     for link in links:
         claim, other = link.claim, link.other
@@ -38,7 +40,9 @@ def _pairs(links):
         seen.add(key)
         if claim.path == other.path and other.start > claim.start:
             claim, other = other, claim  # within a draft, report at the later figure
-        yield claim, other, getattr(link, "relation", "same day")
+        note = f"{other.explanation}; linked: {link.reason}" if other.explanation else link.reason
+        evidence = Evidence(other.path, other.line, other.text, note)
+        yield claim, other, getattr(link, "relation", "same day"), evidence
 
 
 def _judge(claim, other, relation: str) -> str | None:
@@ -79,7 +83,7 @@ def numeric_conflict(links):
     bound each), "about 7.5 miles" against "12 kilometres" (the same length).
     Convention: AP Stylebook, "numerals" and "casualty figures": attribute and reconcile.
     """
-    for claim, other, relation in _pairs(links):
+    for claim, other, relation, evidence in _pairs(links):
         if _judge(claim, other, relation) != "conflict":
             continue
         mine, theirs = claim.value.describe(), other.value.describe()
@@ -92,7 +96,7 @@ def numeric_conflict(links):
             claim,
             f"{claim.text!r} ({mine}) conflicts with {other.text!r} ({theirs}) at "
             f"{_where(other)}: {why}",
-            other,
+            evidence,
         )
 
 
@@ -112,7 +116,7 @@ def numeric_update(links):
 
     Use instead: nothing to change when the new figure is attributed.
     """
-    for claim, other, relation in _pairs(links):
+    for claim, other, relation, evidence in _pairs(links):
         if _judge(claim, other, relation) != "update":
             continue
         newer, older = (claim, other) if relation == "earlier" else (other, claim)
@@ -121,7 +125,7 @@ def numeric_update(links):
             f"{claim.text!r} ({claim.value.describe()}) and {other.text!r} "
             f"({other.value.describe()}) at {_where(other)}: the later report, "
             f"{newer.path}, has the higher figure; an update, check its source",
-            other,
+            evidence,
         )
 
 

@@ -131,5 +131,5 @@ def date_conflict(links):
             f"'{claim.text}' is dated {_span(claim.value)}, but {where} (line {other.line}) "
             f"'{other.text}' dates the same event {_span(other.value)} ({link.reason}). "
             f"Here: {claim.explanation}. There: {other.explanation}",
-            other,
+            link,  # the other claim, with its resolution and why the two were linked
         )
