@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="print the claims found in drafts")
     common(extract, CLAIM_FORMATS)
+    _config_options(extract)  # for the configured excludes, as check uses them
 
     check = commands.add_parser("check", help="lint drafts against each other and sources")
     common(check, FINDING_FORMATS)
@@ -291,12 +292,14 @@ def _refuse_output_over_input(output: str | None, inputs: Sequence[str]) -> None
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from claimcheck.config import Config, load_config
     from claimcheck.parallel import available_jobs
     from claimcheck.pipeline import extract_claims
     from claimcheck.reports import render_claims
 
     jobs = available_jobs(args.jobs)
-    files = _files(args)
+    config = Config() if args.isolated else load_config(args.config and Path(args.config))
+    files = _files(args, config)
     _refuse_output_over_input(args.output, files)
     results, errors = _read_each(
         files, _published(args.published), jobs, extract_claims, timeout=args.timeout
