@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,8 +130,19 @@ def run_rule(
         else:
             parameter, source = rule.each
             others = {n: fixtures.get(n) for n in rule.parameters if n != parameter}
+            failures: list[Exception] = []
             for item in fixtures.get(source):
-                call({**others, parameter: item}, item)
+                try:
+                    call({**others, parameter: item}, item)
+                except Exception as error:  # noqa: BLE001 - one bad item must not hide the rest
+                    failures.append(error)
+            if failures:
+                crash = _rule_error(rule, document, failures[0])
+                if len(failures) > 1:
+                    crash = replace(
+                        crash, message=f"{crash.message} (and on {len(failures) - 1} more)"
+                    )
+                return [*findings, crash]
     except Exception as error:  # noqa: BLE001 - a rule's bug must not stop the run
         return [*findings, _rule_error(rule, document, error)]
     return findings
