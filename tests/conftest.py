@@ -13,6 +13,7 @@ from claimcheck.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b6bff47565225a41.txt"
 SHARED = ROOT.parent / "shared"
+SYRIA_EXAMPLE = ROOT / "examples" / "syria-offensive"
 
 
 @dataclass
@@ -23,6 +24,11 @@ class CliResult:
 
     def json(self) -> dict:
         return json.loads(self.out)
+
+    def findings(self, rule: str | None = None) -> list[dict]:
+        """The findings of a ``check --format json`` run (of one rule), which ran cleanly."""
+        assert self.code in (0, 1), self.err
+        return [f for f in self.json()["findings"] if rule is None or f["rule"] == rule]
 
 
 @pytest.fixture
@@ -47,6 +53,17 @@ def cli(capsys: pytest.CaptureFixture[str]):
         code = main([str(a) for a in args])
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def check_syria_example(cli):
+    """``claimcheck check`` of the example draft against its wire source, with options."""
+
+    def run(*options: str) -> CliResult:
+        wire = SYRIA_EXAMPLE / "sources" / "wire-2024-12-01.md"
+        return cli("check", SYRIA_EXAMPLE / "draft.md", "--source", wire, *options)
 
     return run
 

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
 
-EXAMPLE = ROOT / "examples" / "syria-offensive"
-
-
-def test_explain_shows_both_resolutions_and_the_linking_reason(cli):
-    result = cli(
-        "check",
-        EXAMPLE / "draft.md",
-        "--source",
-        EXAMPLE / "sources" / "wire-2024-12-01.md",
-        "--explain",
-    )
-    lines = result.out.splitlines()
+def test_explain_shows_both_resolutions_and_the_linking_reason(check_syria_example):
+    lines = check_syria_example("--explain").out.splitlines()
     date_finding = next(i for i, line in enumerate(lines) if ": CC103 " in line)
     block = "\n".join(lines[date_finding : date_finding + 8])
     assert "claim: Thursday → 2024-11-28: past tense 'began', publication 2024-12-03" in block
@@ -26,16 +15,8 @@ def test_explain_shows_both_resolutions_and_the_linking_reason(cli):
     assert "linked: both 'killed'; both count people" in block
 
 
-def test_json_evidence_carries_the_linking_reason(cli):
-    result = cli(
-        "check",
-        EXAMPLE / "draft.md",
-        "--source",
-        EXAMPLE / "sources" / "wire-2024-12-01.md",
-        "--format",
-        "json",
-    )
-    by_rule = {f["rule"]: f for f in result.json()["findings"]}
-    (evidence,) = by_rule["CC201"]["evidence"]
+def test_json_evidence_carries_the_linking_reason(check_syria_example):
+    (conflict,) = check_syria_example("--format", "json").findings("CC201")
+    (evidence,) = conflict["evidence"]
     assert evidence["line"] == 12 and evidence["text"] == "More than 400 people"
     assert "linked: both 'killed'" in evidence["note"]

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "syria-offensive"
-
 
 def _doc(date: str, *paragraphs: str) -> str:
     return f"---\npublished: {date}\n---\n" + "\n\n".join(paragraphs) + "\n"
@@ -16,22 +11,11 @@ def _findings(cli, write, draft: str, source: str | None = None, rule: str | Non
     args = ["check", write("draft.md", draft), "--format", "json"]
     if source is not None:
         args += ["--source", write("sources/wire.md", source)]
-    result = cli(*args)
-    assert result.code in (0, 1), result.err
-    findings = result.json()["findings"]
-    return [f for f in findings if rule is None or f["rule"] == rule]
+    return cli(*args).findings(rule)
 
 
-def test_syria_example_yields_a_numeric_conflict(cli):
-    result = cli(
-        "check",
-        EXAMPLE / "draft.md",
-        "--source",
-        EXAMPLE / "sources" / "wire-2024-12-01.md",
-        "--format",
-        "json",
-    )
-    (conflict,) = [f for f in result.json()["findings"] if f["rule"] == "CC201"]
+def test_syria_example_yields_a_numeric_conflict(check_syria_example):
+    (conflict,) = check_syria_example("--format", "json").findings("CC201")
     assert conflict["category"] == "numeric-conflict" and conflict["severity"] == "error"
     assert conflict["line"] == 13
     assert (
