@@ -242,8 +242,3 @@ def scan_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
         if start < end:
             trimmed.append((start, end))
     return _Scanner(text).run(trimmed)
-
-
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """The quotes of ``text`` (its lines as paragraphs), unclosed ones ending with their line."""
-    return scan_quotes(text).quotes

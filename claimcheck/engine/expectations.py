@@ -57,9 +57,6 @@ class FixtureResult:
     def passed(self) -> bool:
         return not self.mismatches
 
-    def mismatches_of(self, rule_id: str) -> list[Mismatch]:
-        return [m for m in self.mismatches if m.rule == rule_id]
-
 
 def is_fixture_draft(path: Path) -> bool:
     """A fixture draft is named after a rule (``CC101_...``) or carries annotations; other

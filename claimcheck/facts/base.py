@@ -19,7 +19,6 @@ from claimcheck.facts.model import (
     Event,
     FactsProblem,
     Figure,
-    Origin,
     Person,
     Role,
     Term,
@@ -145,9 +144,6 @@ class FactsBase:
     def is_single_holder(self, role: str) -> bool:
         found = self.roles.get(role)
         return True if found is None else found.single_holder
-
-    def title_style(self, office: tuple[str, str]) -> TitleStyle | None:
-        return self.titles.get(office)
 
     def title_for(self, office: tuple[str, str]) -> str:
         """The title as the house writes it before a name; the bare role without a style."""
@@ -420,8 +416,3 @@ class _Builder:
                 origin=entry.origin,
             )
         )
-
-
-def origin_of(fact: object) -> Origin | None:
-    """The file and line a fact came from."""
-    return getattr(fact, "origin", None)
