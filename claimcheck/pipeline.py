@@ -15,6 +15,7 @@ from claimcheck.engine.registry import Rule
 from claimcheck.engine.runner import Fixtures, run_rules
 from claimcheck.guard import guarded
 from claimcheck.linking import group_links, link_claims
+from claimcheck.linking.linker import ClaimIndex
 from claimcheck.linking.syndication import Syndication, find_syndication
 
 
@@ -54,6 +55,7 @@ class CheckContext:
     # error lines of documents (linted or sources) that timed out or crashed
     failures: list[str] = field(default_factory=list)
     _source_claims: list[Claim] | None = None
+    _source_index: ClaimIndex | None = None
 
     def source_claims(self) -> list[Claim]:
         if self._source_claims is None:
@@ -68,6 +70,12 @@ class CheckContext:
                     claims.extend(found)
             self._source_claims = claims
         return self._source_claims
+
+    def source_index(self) -> ClaimIndex:
+        """The sources' claims described and blocked once, for every draft of the run."""
+        if self._source_index is None:
+            self._source_index = ClaimIndex(self.source_claims())
+        return self._source_index
 
 
 def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
@@ -93,7 +101,7 @@ def document_fixtures(document: Document, context: CheckContext) -> Fixtures:
             "facts": lambda: context.facts,
             # this document's claims linked to claims about the same thing, here or in a source
             "links": lambda: link_claims(
-                fixtures.get("claims"), [*fixtures.get("claims"), *context.source_claims()]
+                fixtures.get("claims"), fixtures.get("claims"), context.source_index()
             ),
             # the links joined into "same thing" groups, each with the reasons it was joined
             "groups": lambda: group_links(fixtures.get("links")),

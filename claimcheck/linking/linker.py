@@ -165,23 +165,38 @@ def same_thing(claim: Claim, other: Claim) -> Link | None:
     return compare(claim, other, describe(claim), describe(other))
 
 
-def link_claims(claims: Sequence[Claim], others: Iterable[Claim]) -> list[Link]:
-    """Every link from ``claims`` to ``others`` (a claim is never linked to itself)."""
-    blocks: dict[tuple, list[tuple[Claim, About]]] = defaultdict(list)
-    for other in others:
-        if other.kind in LINKED_KINDS:
-            about = describe(other)
-            if about.predicate:
-                blocks[_block_key(about)].append((other, about))
+class ClaimIndex:
+    """Claims described once and blocked on (kind, predicate class, counted class), so that
+    the sources of a run are indexed once for all the drafts checked against them."""
+
+    def __init__(self, claims: Iterable[Claim] = ()) -> None:
+        self.blocks: dict[tuple, list[tuple[Claim, About]]] = defaultdict(list)
+        self.descriptions: dict[int, About] = {}
+        for claim in claims:
+            if claim.kind in LINKED_KINDS:
+                about = describe(claim)
+                self.descriptions[id(claim)] = about
+                if about.predicate:
+                    self.blocks[_block_key(about)].append((claim, about))
+
+
+def link_claims(claims: Sequence[Claim], *others: Iterable[Claim] | ClaimIndex) -> list[Link]:
+    """Every link from ``claims`` to the claims of ``others`` (lists, or indexes built
+    before); a claim is never linked to itself."""
+    indexes = [other if isinstance(other, ClaimIndex) else ClaimIndex(other) for other in others]
     links = []
     for claim in claims:
         if claim.kind not in LINKED_KINDS:
             continue
-        about = describe(claim)
-        for other, other_about in blocks.get(_block_key(about), ()):
-            found = compare(claim, other, about, other_about)
-            if found:
-                links.append(found)
+        about = next(
+            (ix.descriptions[id(claim)] for ix in indexes if id(claim) in ix.descriptions), None
+        ) or describe(claim)
+        key = _block_key(about)
+        for index in indexes:
+            for other, other_about in index.blocks.get(key, ()):
+                found = compare(claim, other, about, other_about)
+                if found:
+                    links.append(found)
     return links
 
 

@@ -472,3 +472,25 @@ def test_two_dates_or_figures_in_one_sentence_are_never_linked():
     )
     assert len([c for c in claims if c.kind == "temporal"]) == 2
     assert link_claims(claims, claims) == []
+
+
+def test_sources_are_described_once_for_all_drafts(cli, write, monkeypatch):
+    described: list[str] = []
+    real_describe = linker.describe
+
+    def counting_describe(claim):
+        described.append(claim.path)
+        return real_describe(claim)
+
+    monkeypatch.setattr(linker, "describe", counting_describe)
+    wire = write("wire.txt", EARLIER_WIRE)
+    drafts = [
+        write(f"draft{i}.md", f"---\npublished: 2024-12-01\n---\n{GROUPED_DRAFT}") for i in (1, 2)
+    ]
+    result = cli(
+        "check", *drafts, "--source", wire, "--published", "2024-12-01", "--format", "json"
+    )
+    assert result.code in (0, 1), result.err
+    from_wire = described.count(str(wire))
+    assert from_wire == len(claims_of(EARLIER_WIRE, "2024-11-30", "wire.txt"))
+    assert described.count(str(drafts[0])) == described.count(str(drafts[1])) > 0
