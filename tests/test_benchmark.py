@@ -30,3 +30,19 @@ def test_importing_the_command_line_leaves_heavy_modules_alone() -> None:
     )
     loaded = {name.split(".")[0] for name in json.loads(done.stdout)}
     assert not loaded & {"pint", "dateparser", "quantulum3", "proselint", "numpy"}
+
+
+def test_extract_does_not_load_pytests_assertion_rewriter() -> None:
+    # only rule files are compiled with it; reading claims must not pay its ~60 ms
+    probe = (
+        "import sys, json, contextlib, io\n"
+        "from claimcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['extract', 'seeds/000_b6bff47565225a41.txt'])\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    assert "_pytest" not in loaded and "pint" not in loaded

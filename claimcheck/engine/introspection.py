@@ -17,25 +17,35 @@ import dataclasses
 import re
 import reprlib
 import traceback
+from functools import cache
 from pathlib import Path
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any
-
-try:  # pytest is a dependency, but a broken or changed pytest must not break claimcheck
-    import _pytest.assertion.rewrite as _pytest_rewrite
-except Exception:  # pragma: no cover - exercised only without a working pytest
-    _pytest_rewrite = None
 
 _PYTEST_HELPER_MODULE = "_pytest.assertion.rewrite"
 _REPR_LIMIT = 120
 _SEQUENCE_LIMIT = 12
 
 
+@cache
+def _pytest_rewriter() -> ModuleType | None:
+    """pytest's assertion rewriter, imported on first use (it costs ~60 ms); ``None`` when
+    pytest is broken or changed, which must not break claimcheck."""
+    try:
+        import _pytest.assertion.rewrite as rewriter
+    except Exception:  # pragma: no cover - exercised only without a working pytest
+        return None
+    return rewriter
+
+
 def __getattr__(name: str) -> Any:
     """Every helper the rewritten code calls and this module does not redefine is pytest's."""
-    if _pytest_rewrite is None:
+    if name.startswith("__"):
+        raise AttributeError(name)  # the import machinery's probes ("__path__") load nothing
+    rewriter = _pytest_rewriter()
+    if rewriter is None:
         raise AttributeError(name)
-    return getattr(_pytest_rewrite, name)
+    return getattr(rewriter, name)
 
 
 def short_repr(obj: object) -> str:
@@ -110,10 +120,11 @@ def compile_rule_source(source: bytes, path: Path) -> CodeType:
     """Compile a rule file with its asserts rewritten for introspection (when possible)."""
     filename = str(path)
     tree = ast.parse(source, filename=filename)
-    if _pytest_rewrite is not None:
+    rewriter = _pytest_rewriter()
+    if rewriter is not None:
         try:
             rewritten = ast.parse(source, filename=filename)
-            _pytest_rewrite.rewrite_asserts(rewritten, source, filename, None)
+            rewriter.rewrite_asserts(rewritten, source, filename, None)
             _use_this_module_as_helper(rewritten)
             return compile(rewritten, filename, "exec", dont_inherit=True)
         except Exception:  # noqa: BLE001 - an incompatible pytest falls back to plain asserts

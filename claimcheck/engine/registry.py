@@ -17,7 +17,6 @@ from claimcheck.engine.fixtures import (
     conftest_files,
     fixture_marker,
 )
-from claimcheck.engine.introspection import compile_rule_source
 from claimcheck.errors import UsageError
 
 _RULE_ATTRIBUTE = "__claimcheck_rule__"
@@ -114,6 +113,9 @@ def _import_file(path: Path) -> object:
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
         raise UsageError(f"{path}: cannot be loaded as a rule file")
+    # imported here: pytest's rewriter costs ~60 ms that `extract` and `rules` need not pay
+    from claimcheck.engine.introspection import compile_rule_source
+
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:

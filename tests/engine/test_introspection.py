@@ -87,7 +87,7 @@ def test_claims_show_briefly_not_as_dataclass_dumps(check_text, tmp_path):
 
 
 def test_without_pytest_rewriting_a_bare_assert_reports_its_source_line(monkeypatch, tmp_path):
-    monkeypatch.setattr(introspection, "_pytest_rewrite", None)
+    monkeypatch.setattr(introspection, "_pytest_rewriter", lambda: None)
     source = "def check(x):\n    assert x > 5\n"
     assert _run(source, 3, folder=tmp_path) == "assertion failed: assert x > 5"
 
