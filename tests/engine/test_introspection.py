@@ -66,6 +66,18 @@ def test_author_message_wins_over_introspection():
     assert _run(source, 3) == "figure 3 too small"
 
 
+def test_file_without_bare_asserts_is_compiled_as_written():
+    # the author's message is the whole finding, so rewriting would add nothing
+    source = "def check(x):\n    assert x > 5, f'figure {x}\\ntoo small'\n"
+    code = introspection.compile_rule_source(source.encode(), Path("rule.py"))
+    assert "@py_builtins" not in code.co_names
+    assert _run(source, 3) == "figure 3 too small"
+    rewritten = source + "\n\ndef other(x):\n    assert x\n"
+    code = introspection.compile_rule_source(rewritten.encode(), Path("rule.py"))
+    assert "@py_builtins" in code.co_names
+    assert _run(rewritten, 3) == "figure 3 too small"
+
+
 def test_claims_show_briefly_not_as_dataclass_dumps(check_text, tmp_path):
     rules = tmp_path / "rules.py"
     rules.write_text(
