@@ -360,12 +360,16 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _facts_base(paths: Sequence[str], config):
     """The facts base of ``--facts`` and the configured files; a bad file is a usage error."""
+    from claimcheck.config import configured_facts_paths
     from claimcheck.errors import UsageError
-    from claimcheck.facts import FactsError, configured_facts_paths, load_facts
+
+    files = [*configured_facts_paths(config, getattr(config, "folder", None)), *paths]
+    if not files:
+        return None  # claimcheck.facts is not even imported
+    from claimcheck.facts import FactsError, load_facts
 
     try:
-        files = [*configured_facts_paths(config, getattr(config, "folder", None)), *paths]
-        return load_facts(files) if files else None
+        return load_facts(files)
     except FactsError as error:
         raise UsageError(f"facts files have problems:\n{error}") from None
 

@@ -309,3 +309,39 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         exclude=tuple(_strings(table.get("exclude", []), "exclude", path)),
         table=table,
     )
+
+
+def configured_facts_paths(config: Mapping[str, Any], folder: Path | None = None) -> list[Path]:
+    """The facts files a configuration names, relative to its folder.
+
+    Either ``facts = ["facts/*.yaml"]`` or a table ``[facts]`` with ``files = [...]``
+    (``[tool.claimcheck.facts]`` in pyproject.toml); globs are expanded in sorted order.
+    """
+    value = config.get("facts") if isinstance(config, Mapping) else None
+    if isinstance(value, Mapping):
+        value = value.get("files")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise UsageError("configuration: facts must name a list of files")
+    base_folder = folder or Path.cwd()
+    paths: list[Path] = []
+    for written in value:
+        pattern = str(written)
+        full = base_folder / pattern
+        if any(ch in pattern for ch in "*?["):
+            matches = sorted(base_folder.glob(pattern))
+            paths.extend(matches or [full])
+        else:
+            paths.append(full)
+    return [_shown(path) for path in paths]
+
+
+def _shown(path: Path) -> Path:
+    """A path as findings cite it: relative to the working folder when under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

@@ -7,12 +7,9 @@ import re
 
 from claimcheck.engine import problem, rule
 from claimcheck.engine.findings import Evidence
-from claimcheck.facts import (
-    check_event_dates,
-    check_figure,
-    document_titles,
-    judge_title,
-)
+
+# Each rule imports claimcheck.facts when a facts base is given: a run without one
+# (most runs) does not pay for loading it.
 
 
 def _cite(fact, text: str) -> Evidence:
@@ -52,6 +49,8 @@ def title_not_held(document, published, facts):
     """
     if not facts or published is None:
         return
+    from claimcheck.facts import document_titles, judge_title
+
     for found in document_titles(document, facts):
         conflict = judge_title(found.match, facts, published)
         if conflict is None:
@@ -84,6 +83,8 @@ def event_date_differs(claim, document, facts):
     """
     if not facts:
         return
+    from claimcheck.facts import check_event_dates
+
     for conflict in check_event_dates(claim, facts, document):
         event = conflict.event
         text = f"{event.name}: {event.day}" + (f" {event.time}" if event.time else "")
@@ -114,6 +115,8 @@ def figure_contradicts_reference(claim, document, facts, temporal_claims):
     """
     if not facts:
         return
+    from claimcheck.facts import check_figure
+
     for conflict in check_figure(claim, facts, temporal_claims, document):
         figure = conflict.figure
         text = f"{figure.name}: {figure.stated} {figure.predicate}, as of {figure.as_of}"

@@ -35,7 +35,7 @@ def test_importing_the_command_line_leaves_heavy_modules_alone() -> None:
 
 
 @pytest.mark.parametrize("command", ["extract", "check"])
-def test_built_in_runs_do_not_load_pytests_assertion_rewriter(command: str) -> None:
+def test_built_in_runs_load_only_what_they_use(command: str) -> None:
     # only rule files with a bare assert are compiled with it (the built-in rules have
     # none); reading claims and running the built-in rules must not pay its ~80 ms
     probe = (
@@ -48,5 +48,8 @@ def test_built_in_runs_do_not_load_pytests_assertion_rewriter(command: str) -> N
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    modules = json.loads(done.stdout.splitlines()[-1])
+    loaded = {name.split(".")[0] for name in modules}
     assert "_pytest" not in loaded and "pint" not in loaded
+    # nor the facts base (no facts file given) or the report formats not asked for
+    assert not {"claimcheck.facts", "claimcheck.reports.sarif"} & set(modules)

@@ -50,27 +50,40 @@ def render_findings(
     statistics: bool = False,
 ) -> str:
     """Render a check run in one of ``FINDING_FORMATS`` (``statistics``: text or json)."""
-    from claimcheck.reports import github, json_report, jsonl, junit, sarif, text_report
-    from claimcheck.reports import statistics as stats
-
+    # each format's module is imported when it is asked for: a run prints one format
     if statistics:
+        from claimcheck.reports import json_report
+        from claimcheck.reports import statistics as stats
+
         if format not in STATISTICS_FORMATS:
             raise ValueError(f"--statistics works with --format text or json, not {format}")
         if format == "json":
             return json_report.dumps(stats.statistics_payload(run))
         return stats.format_statistics(run)
     if format == "json":
+        from claimcheck.reports import json_report
+
         payload = json_report.findings_payload(run.findings, run.file_count, run.input_errors)
         return json_report.dumps(payload)
     if format == "jsonl":
+        from claimcheck.reports import jsonl
+
         return jsonl.findings_lines(run.findings)
     if format == "sarif":
+        from claimcheck.reports import sarif
+
         return sarif.dumps(sarif.sarif_log(run))
     if format == "github":
+        from claimcheck.reports import github
+
         return github.format_commands(run)
     if format == "junit":
+        from claimcheck.reports import junit
+
         return junit.format_junit(run)
     if format == "text":
+        from claimcheck.reports import text_report
+
         by_path = {document.path: document for document in run.documents}
         return text_report.format_findings(
             run.findings, by_path, run.file_count, colour=colour, explain=explain
