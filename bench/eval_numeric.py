@@ -1,11 +1,14 @@
 """Score claimcheck's figure reading on public corpora: (value, unit) precision and recall.
 
-    python bench/eval_numeric.py [--no-quantulum] [--eval-dir DIR]
+    python bench/eval_numeric.py [--no-quantulum] [--eval-dir DIR] [--misses CORPUS]
 
 Reads ``../shared/eval/numeric/`` (quantulum3's test sentences and Duckling's English
 corpora, see ``../shared/eval/README.md``) and prints one table: per corpus, sentences,
 precision, recall, F1 and throughput for claimcheck, and for quantulum3 in the same run
 when it is importable (it is not a project dependency: ``pip install quantulum3``).
+``--misses CORPUS`` prints instead, for each sentence of that corpus ("quantulum3",
+"numeral", "amountofmoney" ...), the figures claimcheck read that match no gold item and
+the gold items it missed.
 
 How a prediction is scored (the same for both tools):
 - Figures are read in claimcheck's evaluation mode (``read_figures(text, "eval")``): bare
@@ -208,16 +211,20 @@ def matches(predicted: Item, gold: Item, one_sided_by_number: bool = False) -> b
     return _close(low, gold.low) and _close(high, gold.high)
 
 
-def _match_count(predicted: list[Item], gold: list[Item], one_sided: bool) -> int:
+def _unmatched(
+    predicted: list[Item], gold: list[Item], one_sided: bool
+) -> tuple[list[Item], list[Item]]:
+    """(false figures, missed gold items) of one sentence, matched one-to-one."""
     remaining = list(predicted)
-    found = 0
+    missed = []
     for item in gold:
         for index, candidate in enumerate(remaining):
             if matches(candidate, item, one_sided):
-                found += 1
                 del remaining[index]
                 break
-    return found
+        else:
+            missed.append(item)
+    return remaining, missed
 
 
 # --- gold -------------------------------------------------------------------------------
@@ -344,7 +351,8 @@ def score_rows(
         if dimension:
             predicted = [item for item in predicted if _of_dimension(item, dimension)]
         expected = gold(row)
-        found = _match_count(predicted, expected, one_sided_by_number)
+        false_figures, missed = _unmatched(predicted, expected, one_sided_by_number)
+        found = len(expected) - len(missed)
         score.sentences += 1
         score.characters += len(text)
         score.true_positives += found
@@ -432,14 +440,44 @@ def table(results: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines)
 
 
+def _rows_of(eval_dir: Path, corpus: str) -> tuple[list[dict], Callable[[dict], list[Item]]]:
+    if corpus == "quantulum3":
+        return load(eval_dir / "quantulum3_quantities.jsonl"), quantulum_gold
+    rows = load(eval_dir / f"duckling_{corpus}.jsonl")
+    return rows, lambda row: duckling_gold(row, corpus)
+
+
+def print_misses(eval_dir: Path, corpus: str) -> None:
+    """Each sentence of ``corpus`` where claimcheck's reading differs from the gold."""
+    rows, gold = _rows_of(eval_dir, corpus)
+    quantulum = corpus == "quantulum3"
+    for row in rows:
+        predicted = claimcheck_items(row["text"])
+        if not quantulum:
+            predicted = [item for item in predicted if _of_dimension(item, corpus)]
+        false_figures, missed = _unmatched(predicted, gold(row), quantulum)
+        if false_figures or missed:
+            print(row["text"])
+            for item in false_figures:
+                print(f"    false  {item.low} .. {item.high} {item.unit}")
+            for item in missed:
+                print(f"    missed {item.low} .. {item.high} {item.unit}")
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     arguments.add_argument("--no-quantulum", action="store_true")
+    arguments.add_argument(
+        "--misses", metavar="CORPUS", help="print the sentences of CORPUS read wrongly"
+    )
     options = arguments.parse_args(argv)
     if not options.eval_dir.is_dir():
         print(f"eval_numeric: {options.eval_dir} is not there", file=sys.stderr)
         return 2
+    if options.misses:
+        print_misses(options.eval_dir, options.misses)
+        return 0
     read_figures("warm up: 1 km and $2")  # build the grammar and the pint registry first
     results = evaluate(options.eval_dir, with_quantulum=not options.no_quantulum)
     print(table(results))

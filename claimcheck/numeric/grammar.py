@@ -24,6 +24,7 @@ from claimcheck.lexicons import alternation, load_lexicon, load_table
 from claimcheck.numeric.units import (
     base_unit,
     currencies,
+    decimal_unit_pattern,
     find_alias,
     load_data,
     to_base,
@@ -55,7 +56,14 @@ SCALE_SUFFIXES = {
     "trn": 1e12,
 }
 DENOMINATOR_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# Thousands grouped by commas, by thin or no-break spaces, or (SI style, "10 000 dollars")
+# by plain spaces when a word that is not a joining word follows ("scores of 10 100 and
+# 200" is a list; "in 2020 100 people" is never one number).
+DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+"
+    r"|\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s?(?!(?:and|or|to|of|in|on|at|by|for|the)\b)[^\W\d_])"
+    r"|\d+)(?:\.\d+)?|\.\d+"
+)
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
@@ -138,7 +146,7 @@ def _regex(pattern: str, flags: int = 0) -> pp.ParserElement:
 @cache
 def quantity_pattern() -> str:
     """One quantity as one regex, built from named sub-patterns: sign, currency, number,
-    "and a half", scale, then a percent sign, money or a unit."""
+    an uncertainty ("± 0.01"), "and a half", scale, then a percent sign, money or a unit."""
     prefix_money = [w for w, (_, where) in currencies().items() if where in ("prefix", "both")]
     suffix_money = [w for w, (_, where) in currencies().items() if where in ("suffix", "both")]
     codes = [w for w in prefix_money if w.isupper() and w.isalpha()]
@@ -163,6 +171,11 @@ def quantity_pattern() -> str:
         rf"|(?P<half>(?:a\s+|one[\s-]+)?half)\b(?:\s+(?:of\s+)?an?\b)?"
         rf"|{_number_word_pattern()})"
     )
+    # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5": the stated uncertainty
+    uncertainty = (
+        r"(?:\s?(?:±|\+/-|\+-|\+/\u2212)\s?(?P<plus_minus>\d+(?:\.\d+)?|\.\d+)"
+        r"(?:[eE](?P<plus_minus_exponent>[-+\u2212]?\d+))?)?"
+    )
     scale = (
         r"(?:\s+(?P<and_half>(?i:and\s+a\s+half))\b)?"
         rf"(?:\s*(?P<scale>(?i:{_alternatives(scale_words)}))\b"
@@ -175,13 +188,14 @@ def quantity_pattern() -> str:
         rf"|(?i:{_alternatives(w for w in suffix_money if not w.isupper())})(?!\w))"
         rf"|{_unit_only()}))?"
     )
-    return sign + currency + number + scale + tail
+    return sign + currency + number + uncertainty + scale + tail
 
 
 def _unit_only() -> str:
     return (
         rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?![\w²³^/])"
         r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
+        rf"|(?P<unit_decimal>{decimal_unit_pattern()})(?!\w)"
     )
 
 
@@ -201,7 +215,7 @@ def _pieces() -> dict[str, pp.ParserElement]:
     )
     pieces["cents"] = _regex(
         r"(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:c|cents?|pence|p|¢)\b", i
-    )
+    ).add_condition(_after_money)
     pieces["measure"] = _regex(
         rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b"
         r"|\s*(?P<below_zero>below\s+zero)\b",
@@ -223,6 +237,18 @@ def _pieces() -> dict[str, pp.ParserElement]:
         i,
     )
     return pieces
+
+
+@cache
+def _money_before() -> re.Pattern[str]:
+    written = [w for w in currencies() if not w.isalpha() or w.isupper() or len(w) > 4]
+    return re.compile(rf"(?:{_alternatives(written)})", re.I)
+
+
+def _after_money(text: str, loc: int, tokens: pp.ParseResults) -> bool:
+    """Cents belong to an amount of money ("$20 and 43 cents"); "30 and 40 C" are two
+    temperatures."""
+    return _money_before().search(text, max(0, loc - 30), loc) is not None
 
 
 def _quantity(name: str) -> pp.ParserElement:

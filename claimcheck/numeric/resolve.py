@@ -41,6 +41,7 @@ from claimcheck.numeric.units import (
     base_unit,
     currency_code,
     find_alias,
+    has_dimension,
     to_base,
     unit_name,
 )
@@ -173,7 +174,7 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
         whole = float(_get(fields, "vulgar_whole") or 0)
         return whole + VULGAR[fields["vulgar"]], 0.0, False, True, ""
     if _get(fields, "digits"):
-        digits = fields["digits"].replace(",", "").replace("\u00a0", "")
+        digits = re.sub(r"[,\s]", "", fields["digits"])
         if _get(fields, "point"):
             digits += "." + fields["point"]
         integer, _, fraction = digits.partition(".")
@@ -218,6 +219,9 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
     if number is None:
         return None
     value, step, spelled, fraction, digits = number
+    uncertainty = _uncertainty(fields)
+    if uncertainty is not None:
+        step = 2 * uncertainty  # a figure covers half its step either side: value ± uncertainty
     if _get(fields, "and_half"):
         value += 0.5
         step = 0.5
@@ -253,6 +257,8 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         has_money = True
     elif _get(fields, "unit_in"):
         unit, has_unit = "inch", True
+    elif _get(fields, "unit_decimal"):
+        unit, has_unit = unit_name(find_alias(fields["unit_decimal"])), True
     elif _get(fields, "unit"):
         written = fields["unit"].lstrip("-").strip()
         alias = find_alias(written)
@@ -285,6 +291,25 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         digits=digits,
         has_unit=has_unit,
     )
+
+
+def _time_of_day(fields) -> bool:
+    """Whether "pm" or "am" after this number is a time of day: after a whole number or
+    one with two decimals (minutes, "2.30 pm"); "2.1 pm" is 2.1 picometres."""
+    if not _get(fields, "unit_decimal"):
+        return False
+    _, dot, decimals = (_get(fields, "digits") or "").partition(".")
+    return not dot or len(decimals) == 2 or bool(_get(fields, "exponent"))
+
+
+def _uncertainty(fields) -> float | None:
+    """The "± 0.01" stated after a number, if any."""
+    written = _get(fields, "plus_minus")
+    if written is None:
+        return None
+    exponent = _get(fields, "plus_minus_exponent")
+    power = int(exponent.replace("\u2212", "-")) if exponent else 0
+    return float(written) * 10.0 ** max(-300, min(300, power))
 
 
 def _composite(value: float, unit: str, parts) -> tuple[float, str]:
@@ -359,6 +384,22 @@ def _scale_of(quantity: _Quantity) -> float | None:
     return None
 
 
+def _looks_plural(noun: str) -> bool:
+    return noun.endswith("s") and not noun.endswith("ss") and noun not in counted_nouns()
+
+
+def _one_as_pronoun(text: str, end: int, fields, first: _Quantity, noun, bound) -> bool:
+    """A spelled-out "one" that counts nothing, with words after it, is a pronoun or a
+    determiner ("one of the", "that one costs", "one complete orbit"), not a figure, in
+    either mode."""
+    words = _get(fields.get("first", {}), "words")
+    if words is None or words.strip().lower() != "one":
+        return False
+    if first.unit or first.has_scale or bound or _counted(noun):
+        return False
+    return _noun(fields) is not None or re.match(r"\s*[A-Za-z]", text[end:]) is not None
+
+
 def _counted(noun: str | None) -> bool:
     if not noun:
         return False
@@ -374,6 +415,28 @@ def read_figures(text: str, mode: str = "news") -> list[Figure]:
     figures: list[Figure] = []
     for match in scan(text):
         figures.extend(_figures_of(text, match, mode))
+    return _shared_units(text, figures)
+
+
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "45 and 50 mg", "10 or 12 per cent": a bare number coordinated with a measure is
+    in the measure's unit (two figures; "between 45 and 50 mg" is the range)."""
+    for index in range(len(figures) - 2, -1, -1):
+        figure, following = figures[index], figures[index + 1]
+        unit = following.value.unit
+        if figure.value.unit is not None or unit is None:
+            continue
+        if not (has_dimension(unit) or unit in ("percent", "percentage_point")):
+            continue
+        if _COORDINATED.fullmatch(text, figure.end, following.start) is None:
+            continue
+        value = figure.value
+        value = replace(value, unit=unit, base=base_bounds(value.low, value.high, unit))
+        explanation = _explain(text[figure.start : figure.end], value)
+        figures[index] = replace(figure, value=value, explanation=explanation)
     return figures
 
 
@@ -387,6 +450,8 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     first_fields = fields.get("first")
     if first_fields is None:
         return []
+    if any(_time_of_day(part) for part in (first_fields, fields.get("second")) if part):
+        return []  # "2 pm", "2.30 pm", "between 2 and 3 pm": the temporal grammar's
     money_context = bool(_MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT))
     first = _quantity(first_fields, money_context)
     if first is None:
@@ -394,8 +459,12 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     second_fields = fields.get("second")
     second = _quantity(second_fields, money_context) if second_fields else None
     noun = _noun(fields)
+    if noun and first.value == 1 and second is None and _looks_plural(noun):
+        noun = None  # "that one costs": after "one" a plural-looking word is a verb
     qualifier = _get(fields, "qualifier") or _get(fields, "tilde")
     bound = qualifier_bounds().get(qualifier.lower()) if qualifier else None
+    if _one_as_pronoun(text, end, fields, first, noun, bound):
+        return []
     approximate_high = bool(_get(fields, "approx_high"))
     if second is not None:
         first, second = _inherit(first, second)

@@ -37,6 +37,7 @@ class UnitAlias:
     pint: str
     case_sensitive: bool
     plural: bool
+    after_decimal: bool = False  # "2.1 pm" is picometres, "2.30 pm" and "2 pm" are times
 
 
 @cache
@@ -51,6 +52,7 @@ def unit_aliases() -> tuple[UnitAlias, ...]:
                 pint=row[1],
                 case_sensitive="cs" in flags,
                 plural="noplural" not in flags,
+                after_decimal="decimal" in flags,
             )
         )
     return tuple(sorted(aliases, key=lambda a: len(a.written), reverse=True))
@@ -76,6 +78,8 @@ def unit_pattern() -> str:
     """A regex of the unit spellings, plurals included (case-sensitive ones as written)."""
     exact, folded = [], []
     for alias in unit_aliases():
+        if alias.after_decimal:
+            continue  # only after a decimal number: decimal_unit_pattern()
         forms = [alias.written]
         if alias.plural:
             forms.append(alias.written + ("es" if alias.written.endswith("inch") else "s"))
@@ -85,6 +89,13 @@ def unit_pattern() -> str:
             folded.extend(form.lower() for form in forms)
     # the spelled-out units first: "km cubed" before "km", "metres" before "m"
     return f"(?i:{alternation(folded)})|{alternation(exact)}"
+
+
+@cache
+def decimal_unit_pattern() -> str:
+    """A regex of the spellings that are a unit only after a number with decimals that
+    cannot be a time of day ("2.1 pm", "2.123 am")."""
+    return alternation(a.written for a in unit_aliases() if a.after_decimal)
 
 
 def find_alias(written: str) -> UnitAlias | None:

@@ -93,3 +93,17 @@ def test_conversion_in_parentheses_is_one_claim_with_its_restatement():
     (figure,) = read_figures("The front line moved 12 km (7.5 miles) overnight.")
     assert figure.value.unit == "kilometer"
     assert figure.value.restated.describe() == "7.5 mile"
+
+
+def test_a_stated_uncertainty_is_the_interval_the_figure_allows():
+    from claimcheck.numeric.compare import interval
+
+    value = _only("The meteorite fragment weighed 5.2 ± 0.3 kg, the museum said.")
+    assert (value.low, value.high, value.unit) == (5.2, 5.2, "kilogram")
+    allowed = interval(value)
+    assert (allowed.low, allowed.high) == (pytest.approx(4.9), pytest.approx(5.5))
+
+
+def test_pm_after_a_decimal_is_picometres_and_after_minutes_a_time():
+    assert _only("The bond is 2.123 pm shorter than predicted.").unit == "picometer"
+    assert read_figures("Polls close at 9.30 pm and at 10 pm in the west.") == []
