@@ -24,10 +24,7 @@ from typing import Any
 
 import pyparsing as pp
 
-try:  # the regex parser, to know which characters each piece can start with
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_parse  # type: ignore[no-redef]
+from claimcheck.temporal.dispatch import PrefixDispatch
 
 Node = dict[str, Any]
 
@@ -234,74 +231,6 @@ def _piece(
     return Piece(name, form, pattern, regex, condition, tuple(fixed.items()))
 
 
-def _first_characters(items: list) -> tuple[set[str] | None, bool]:
-    """The characters a parsed regex can start with (None: any) and whether it can be empty."""
-    found: set[str] = set()
-    for op, argument in items:
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue
-        if name == "LITERAL":
-            found.add(chr(argument).lower())
-            return found, False
-        if name == "IN":
-            for kind, value in argument:
-                kind = str(kind)
-                if kind == "LITERAL":
-                    found.add(chr(value).lower())
-                elif kind == "RANGE":
-                    found |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
-                elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-                    found |= set("0123456789")
-                else:
-                    return None, False
-            return found, False
-        if name == "BRANCH":
-            empty = False
-            for branch in argument[1]:
-                chars, nullable = _first_characters(list(branch))
-                if chars is None:
-                    return None, False
-                found |= chars
-                empty = empty or nullable
-            if not empty:
-                return found, False
-            continue
-        if name == "SUBPATTERN":
-            chars, nullable = _first_characters(list(argument[-1]))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            chars, nullable = _first_characters(list(argument[2]))
-            nullable = nullable or argument[0] == 0
-        else:
-            return None, False
-        if chars is None:
-            return None, False
-        found |= chars
-        if not nullable:
-            return found, False
-    return found, True
-
-
-@cache
-def _opening_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a piece's pattern can start with; None when it could be anything."""
-    chars, nullable = _first_characters(list(sre_parse.parse(pattern, re.IGNORECASE)))
-    return None if chars is None or nullable else frozenset(chars)
-
-
-def _dispatch(pieces: list[Piece]) -> dict[str, tuple[Piece, ...]]:
-    """For each first character, the pieces (in order) that can start with it; "" holds
-    the pieces that can start with anything."""
-    firsts = [_opening_characters(piece.pattern) for piece in pieces]
-    alphabet = set().union(*(f for f in firsts if f))
-    table = {
-        char: tuple(p for p, f in zip(pieces, firsts, strict=False) if f is None or char in f)
-        for char in alphabet
-    }
-    table[""] = tuple(p for p, f in zip(pieces, firsts, strict=False) if f is None)
-    return table
-
-
 class PieceChoice(pp.Token):
     """The first of several pieces that matches at a position (Duckling-style named rules,
     tried in order without building an exception per failed rule)."""
@@ -309,21 +238,19 @@ class PieceChoice(pp.Token):
     def __init__(self, pieces: list[Piece], name: str) -> None:
         super().__init__()
         self.pieces = pieces
-        self.by_first_character = _dispatch(pieces)
+        self.dispatch = PrefixDispatch(pieces, [piece.pattern for piece in pieces])
         self.set_name(name)
         self.mayReturnEmpty = False
 
     def matches_at(self, text: str, loc: int) -> bool:
         """Whether some piece matches at ``loc``: the same test as ``parseImpl`` without
         pyparsing's machinery, which costs more than the regexes on a word that opens nothing."""
-        first = text[loc : loc + 1].lower()
-        candidates = self.by_first_character.get(first, self.by_first_character[""])
-        return any(piece.read(text, loc) is not None for piece in candidates)
+        return any(
+            piece.read(text, loc) is not None for piece in self.dispatch.candidates(text, loc)
+        )
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        first = instring[loc : loc + 1].lower()
-        candidates = self.by_first_character.get(first, self.by_first_character[""])
-        for piece in candidates:
+        for piece in self.dispatch.candidates(instring, loc):
             found = piece.read(instring, loc)
             if found is not None:
                 return found[0], pp.ParseResults([found[1]])

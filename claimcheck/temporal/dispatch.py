@@ -1,0 +1,122 @@
+"""Which pieces of the grammar can match at a place, from the first few characters there.
+
+Most words that may open a date ("the", "on", "at", a number) open none, and trying the
+~50 piece patterns at each of them was most of the temporal grammar's time. Each
+pattern's possible opening strings (its literal prefixes, up to ``PREFIX_LENGTH``
+characters) are read from the pattern itself, so a place is only tried with the pieces
+whose prefixes its text starts with: "the" is no longer tried as "Thursday", "today" or
+"third". The analysis is conservative: where a pattern allows anything (a class such as
+``\\s``, a back-reference), its prefix ends there and matches any continuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+try:  # Python 3.11 renamed the module; the old name warns
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+PREFIX_LENGTH = 3
+# beyond this many distinct openings a table is emptied: hostile text must not grow it
+_MAX_KEYS = 20_000
+
+Item = TypeVar("Item")
+# a possible opening and whether the element was matched whole by it (so the next one
+# follows); a partial opening means "anything may follow"
+_Opening = tuple[str, bool]
+_STOP: set[_Opening] = {("", False)}
+
+
+def _class_characters(argument: list) -> set[str] | None:
+    """The characters of a ``[...]`` class, or None when it is not a short list."""
+    found: set[str] = set()
+    for kind, value in argument:
+        kind = str(kind)
+        if kind == "LITERAL":
+            found.add(chr(value).lower())
+        elif kind == "RANGE" and value[1] - value[0] < 64:
+            found |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+        elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+            found |= set("0123456789")
+        else:
+            return None
+    return found
+
+
+def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
+    """The openings of one parsed element of a pattern, at most ``budget`` characters."""
+    if budget <= 0:
+        return _STOP
+    name = str(op)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", True)}  # zero width: what follows opens the match
+    if name == "LITERAL":
+        return {(chr(argument).lower(), True)}
+    if name == "IN":
+        chars = _class_characters(argument)
+        return _STOP if chars is None else {(char, True) for char in chars}
+    if name == "SUBPATTERN":
+        return _sequence(list(argument[-1]), budget)
+    if name == "BRANCH":
+        return set().union(*(_sequence(list(branch), budget) for branch in argument[1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = argument
+        once = _sequence(list(body), budget)
+        if high != 1:
+            once = {(text, False) for text, _ in once}  # a second repetition: not followed
+        return once | {("", True)} if low == 0 else once
+    return _STOP
+
+
+def _sequence(items: list, budget: int) -> set[_Opening]:
+    """The openings of elements matched one after another."""
+    growing = {""}
+    finished: set[_Opening] = set()
+    for op, argument in items:
+        following: set[str] = set()
+        for prefix in growing:
+            for text, whole in _element(op, argument, budget - len(prefix)):
+                joined = prefix + text
+                if whole and len(joined) < budget:
+                    following.add(joined)
+                else:
+                    finished.add((joined[:budget], False))
+        growing = following
+        if not growing:
+            break
+    return finished | {(prefix, True) for prefix in growing}
+
+
+def openings(pattern: str, length: int = PREFIX_LENGTH) -> frozenset[str] | None:
+    """The lower-case strings a match of ``pattern`` (read case-insensitively) starts with,
+    each at most ``length`` long (a shorter one: anything may follow); None when the
+    pattern may start with anything."""
+    found = {text for text, _ in _sequence(list(sre_parse.parse(pattern, re.IGNORECASE)), length)}
+    return None if "" in found else frozenset(found)
+
+
+class PrefixDispatch(Generic[Item]):
+    """For the text at a place, the items (in their order) whose pattern may match there."""
+
+    def __init__(self, items: Sequence[Item], patterns: Sequence[str]) -> None:
+        self.items = tuple(items)
+        self.openings = [openings(pattern) for pattern in patterns]
+        self._by_key: dict[str, tuple[Item, ...]] = {}
+
+    def candidates(self, text: str, position: int) -> tuple[Item, ...]:
+        key = text[position : position + PREFIX_LENGTH].lower()
+        found = self._by_key.get(key)
+        if found is None:
+            if len(self._by_key) > _MAX_KEYS:
+                self._by_key.clear()
+            found = tuple(
+                item
+                for item, starts in zip(self.items, self.openings, strict=True)
+                if starts is None or any(key.startswith(start) for start in starts)
+            )
+            self._by_key[key] = found
+        return found
