@@ -11,6 +11,8 @@ Scores, for claimcheck and for ``dateparser.parse`` in the same run:
   dateparser, which returns one instant, its day equals the expected first day);
 - full grain: the grain is the expected one and the start (and, for intervals, the end)
   equal the expected ones at that grain;
+- a day that begins at sundown (the Hebrew calendar's), which claimcheck gives from the
+  eve to nightfall and Duckling as the instant it begins, is compared by its start;
 - negatives read as a time; phrases per second of CPU time (one process, reading and
   resolving; CPU time, so that other work on the machine does not change the figure).
 """
@@ -208,6 +210,11 @@ def score_claimcheck(rows: list[dict], negatives: list[dict]) -> Score:
         start, end, predicted_grain = _predicted_datetimes(
             value, row.get("ref_utc_offset_hours", -2)
         )
+        if value.begins == "sundown" and expected.end is None:
+            # a day of the Hebrew calendar: claimcheck gives sundown to nightfall, Duckling
+            # the instant it begins (the eve): the start is what both state
+            day_ok = value.start == expected.first_day
+            end = None
         full_ok = (
             predicted_grain == expected.grain
             and start == expected.start

@@ -1,13 +1,17 @@
-"""Calendar arithmetic: months, weeks, Easter, the nth weekday of a month, the tabular
-Islamic calendar, the Hebrew calendar, the Chinese New Year's new moon, named days
-(``holidays.tsv``) and seasons. Pure functions of dates."""
+"""Calendar arithmetic: months, weeks, Easter, the nth weekday of a month, the Islamic
+calendar (Umm al-Qura, from ``umm_al_qura.tsv``; tabular outside it), the Hebrew calendar,
+the Chinese New Year's new moon, the Hindu festivals (``festivals.tsv``), named days
+(``holidays.tsv``) and seasons. Pure functions of dates; the two tables are computed by
+``lunisolar.py``."""
 
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
-from math import radians, sin
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
+from claimcheck.temporal.astronomy import moment_of, new_moon
 from claimcheck.temporal.grammar import WEEKDAYS, holiday_rules
 
 Span = tuple[date, date]
@@ -89,41 +93,110 @@ def from_islamic(year: int, month: int, day: int) -> date:
     return date.fromordinal(ordinal + ISLAMIC_EPOCH - 1)
 
 
+@cache
+def _umm_al_qura() -> dict[tuple[int, int], date]:
+    """The first day of each month of the Umm al-Qura table: (year, month) -> date."""
+    table = {}
+    for line in _table_lines("umm_al_qura.tsv"):
+        year, month, first = line.split("\t")
+        table[int(year), int(month)] = date.fromisoformat(first)
+    return table
+
+
+def from_hijri(year: int, month: int, day: int) -> date:
+    """A date of the Islamic calendar as Saudi Arabia's Umm al-Qura calendar gives it (the
+    table in ``umm_al_qura.tsv``), or the tabular calendar outside the table's years."""
+    first = _umm_al_qura().get((year, month))
+    if first is None:
+        return from_islamic(year, month, day)
+    return first + timedelta(days=day - 1)
+
+
 def islamic_in_year(year: int, month: int, day: int) -> tuple[date, int]:
     """The first date in Gregorian ``year`` that is ``day`` of Islamic ``month``, and its
     year of the hijra."""
     approximate = int((year - 622) * 33 / 32)
     for hijri in range(approximate - 1, approximate + 3):
-        found = from_islamic(hijri, month, day)
+        found = from_hijri(hijri, month, day)
         if found.year == year:
             return found, hijri
     raise Unresolved(f"no {day}/{month} of the Islamic calendar in {year}")
 
 
+def _table_lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _festivals() -> dict[tuple[str, int], list[Span]]:
+    """The Hindu festivals of ``festivals.tsv``: (name, year) -> the spans in that year."""
+    table: dict[tuple[str, int], list[Span]] = {}
+    for line in _table_lines("festivals.tsv"):
+        name, value = line.split("\t")
+        first, _, last = value.partition("..")
+        span = date.fromisoformat(first), date.fromisoformat(last or first)
+        table.setdefault((name, span[0].year), []).append(span)
+    return table
+
+
+def festival_span(name: str, year: int) -> Span:
+    """The first span in ``year`` of a festival of ``festivals.tsv``."""
+    spans = _festivals().get((name, year))
+    if not spans:
+        raise Unresolved(f"{name} is tabulated for 1950-2050 only")
+    return spans[0]
+
+
+# rules of days that begin at sundown the evening before (the Hebrew calendar)
+SUNDOWN_RULES = frozenset({"hebrew", "tisha-bav", "yom-hashoah", "yom-haatzmaut"})
+
+
+def begins_at_sundown(name: str) -> bool:
+    """Whether a named day begins at sundown on the evening before its civil day."""
+    return holiday_rules()[name.lower()].split()[0] in SUNDOWN_RULES
+
+
+def holiday_hours(name: str) -> tuple[str, str] | None:
+    """The local times a named event starts and ends ("@20:30-21:30" after its rule in
+    ``holidays.tsv``: Earth Hour), or None for a whole day."""
+    for word in holiday_rules()[name.lower()].split():
+        if word.startswith("@"):
+            start, _, end = word[1:].partition("-")
+            return start, end
+    return None
+
+
 def holiday_span(name: str, year: int) -> Span:
     """The day (or days) of a named holiday in ``year``, by its rule in ``holidays.tsv``."""
-    rule = holiday_rules()[name.lower()].split()
+    rule = [word for word in holiday_rules()[name.lower()].split() if word[0] != "@"]
     kind, args = rule[0], rule[1:]
     if kind in ("easter", "orthodox") and len(args) == 2:  # a season of the church year
         sunday = easter(year) if kind == "easter" else orthodox_easter(year)
         return sunday + timedelta(days=int(args[0])), sunday + timedelta(days=int(args[1]))
     if kind == "islamic-month":  # a whole month: Ramadan
         first, hijri = islamic_in_year(year, int(args[0]), 1)
-        following = from_islamic(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
+        following = from_hijri(hijri + (int(args[0]) == 12), int(args[0]) % 12 + 1, 1)
         return first, following - timedelta(days=1)
+    # Hebrew-calendar days run from sundown on the evening before to nightfall
     if kind == "hebrew":  # "hebrew MM-DD [DAYS]": a day of the Hebrew calendar, or several
         month, day = map(int, args[0].split("-"))
         first = hebrew_in_year(year, month, day)
-        return first, first + timedelta(days=int(args[1]) - 1 if len(args) > 1 else 0)
+        last = first + timedelta(days=int(args[1]) - 1 if len(args) > 1 else 0)
+        return first - timedelta(days=1), last
     if kind in ("tisha-bav", "yom-hashoah", "yom-haatzmaut"):
         day = hebrew_holiday(kind, year)
-        return day, day
+        return day - timedelta(days=1), day
+    if kind == "table":  # "table NAME [+D]": a festival of festivals.tsv, shifted D days
+        first, last = festival_span(args[0], year)
+        shift = timedelta(days=int(args[1]) if len(args) > 1 else 0)
+        return first + shift, last + shift
     if kind == "chinese-new-year":
         day = chinese_new_year(year)
         return day, day
     if kind == "islamic-last-friday":  # the last Friday of an Islamic month
         first, hijri = islamic_in_year(year, int(args[0]), 1)
-        last = from_islamic(hijri, int(args[0]) + 1, 1) - timedelta(days=1)
+        last = from_hijri(hijri, int(args[0]) + 1, 1) - timedelta(days=1)
         friday = last - timedelta(days=(last.weekday() - 4) % 7)
         return friday, friday
     day = holiday_date(kind, args, year)
@@ -153,6 +226,17 @@ def holiday_date(kind: str, args: list[str], year: int) -> date:
     if kind == "kingsday":
         fixed = date(year, 4, 27)
         return fixed - timedelta(days=1) if fixed.weekday() == 6 else fixed
+    if kind == "vague-year":  # a 365-day year without leap days, from one known new year
+        known = date.fromisoformat(args[0])
+        found = known + timedelta(days=365 * (year - known.year))
+        while found.year < year:
+            found += timedelta(days=365)
+        while found.year > year:
+            found -= timedelta(days=365)
+        return found
+    if kind == "earth-hour":  # the last Saturday of March, a week earlier in Holy Week
+        saturday = nth_weekday(year, 3, 5, -1)
+        return saturday - timedelta(days=7) if saturday == easter(year) - timedelta(1) else saturday
     if kind == "election":  # US: the Tuesday after the first Monday of November
         return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     raise ValueError(f"unknown holiday rule {kind} {args}")
@@ -245,41 +329,11 @@ def hebrew_holiday(rule: str, year: int) -> date:
     raise ValueError(f"unknown Hebrew rule {rule}")
 
 
-def _new_moon(k: int) -> datetime:
-    """The ``k``-th new moon after January 2000, in UTC (Meeus, Astronomical Algorithms,
-    ch. 49: the mean phase and its main periodic terms; within minutes)."""
-    t = k / 1236.85
-    jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t**2 - 0.00000015 * t**3
-    e = 1 - 0.002516 * t - 0.0000074 * t**2
-    m = radians(2.5534 + 29.1053567 * k - 0.0000014 * t**2)
-    mp = radians(201.5643 + 385.81693528 * k + 0.0107582 * t**2 + 0.00001238 * t**3)
-    f = radians(160.7108 + 390.67050284 * k - 0.0016118 * t**2 - 0.00000227 * t**3)
-    node = radians(124.7746 - 1.56375588 * k + 0.0020672 * t**2)
-    jde += (
-        -0.4072 * sin(mp)
-        + 0.17241 * e * sin(m)
-        + 0.01608 * sin(2 * mp)
-        + 0.01039 * sin(2 * f)
-        + 0.00739 * e * sin(mp - m)
-        - 0.00514 * e * sin(mp + m)
-        + 0.00208 * e * e * sin(2 * m)
-        - 0.00111 * sin(mp - 2 * f)
-        - 0.00057 * sin(mp + 2 * f)
-        + 0.00056 * e * sin(2 * mp + m)
-        - 0.00042 * sin(3 * mp)
-        + 0.00042 * e * sin(m + 2 * f)
-        + 0.00038 * e * sin(m - 2 * f)
-        - 0.00024 * e * sin(2 * mp - m)
-        - 0.00017 * sin(node)
-    )
-    return datetime(2000, 1, 1, 12) + timedelta(days=jde - 2451545.0, seconds=-69)
-
-
 def chinese_new_year(year: int) -> date:
     """The day, in Beijing, of the new moon that falls between 21 January and 20 February."""
     first = int((year - 2000) * 12.3685) - 2
     for k in range(first, first + 6):
-        day = (_new_moon(k) + timedelta(hours=8)).date()
+        day = (moment_of(new_moon(k)) + timedelta(hours=8)).date()
         if day.year == year and date(year, 1, 21) <= day <= date(year, 2, 20):
             return day
     raise Unresolved(f"no Chinese New Year found in {year}")

@@ -28,6 +28,8 @@ from claimcheck.temporal.calendars import (
     Span,
     Unresolved,
     add_months,
+    begins_at_sundown,
+    holiday_hours,
     holiday_span,
     month_span,
     nth_weekday,
@@ -63,6 +65,9 @@ class TemporalValue:
     # the clause's tense and the words that decided it (for rules; not in the JSON)
     tense: str | None = None
     cue: str | None = None
+    # "sundown": the first day is the evening on whose sundown the period begins (a day of
+    # the Hebrew calendar runs from sundown to nightfall)
+    begins: str | None = None
 
     def to_json(self) -> dict[str, Any] | None:
         """The value as the JSON contract prints it; ``None`` when unresolved."""
@@ -73,7 +78,7 @@ class TemporalValue:
             "end": self.end.isoformat(),
             "grain": self.grain,
         }
-        for key in ("time", "end_time", "zone", "part_of_day", "stated_weekday"):
+        for key in ("time", "end_time", "zone", "part_of_day", "stated_weekday", "begins"):
             if getattr(self, key):
                 payload[key] = getattr(self, key)
         return payload
@@ -808,6 +813,12 @@ def resolve_holiday(node: Node, tense: Tense, reference: Reference) -> Result:
             span, how = _periodic(occurrence, Tense("future", shift), reference)
         else:
             span, how = _periodic(occurrence, tense, reference)
+    if begins_at_sundown(name):
+        how += f"; begins at sundown on {span[0].isoformat()}"
+        return _value(span, "day", begins="sundown"), f"{name}: {how}"
+    hours = holiday_hours(name)
+    if hours:
+        return _value(span, "minute", time=hours[0], end_time=hours[1]), f"{name}: {how}"
     return _value(span, "day"), f"{name}: {how}"
 
 
