@@ -107,6 +107,7 @@ _QUANTULUM_NAMES = {
     "percentage": "percent",
     "degree Celsius": "degree_Celsius",
     "degree fahrenheit": "degree_Fahrenheit",
+    "degree Fahrenheit": "degree_Fahrenheit",
     "pound-mass": "pound",
     "dimensionless": None,
     "cent": "cent",
@@ -183,11 +184,13 @@ def _convert(value: float | None, unit: str, to: str) -> float | None:
     return float(registry().Quantity(value, _pint_unit(unit)).to(_pint_unit(to)).magnitude)
 
 
-def _counts(unit: str | None) -> bool:
-    """A unit that is no unit at all for the corpora: nothing, or a counted noun."""
+def _counts(unit: str | None, predicted: bool = False) -> bool:
+    """A unit that is no unit at all for the corpora: nothing, or a counted noun. For
+    claimcheck's figures a counted noun is a word its units do not know, whatever pint
+    makes of it ("6.0-sigma significance" counts sigmas, not Stefan-Boltzmann constants)."""
     return unit is None or (
         not has_dimension(unit)
-        and _pint_unit(unit) is None
+        and (predicted or _pint_unit(unit) is None)
         and unit not in ("percent", "percentage_point", "rank", "degree")
         and not re.fullmatch(r"[A-Z]{3}", unit)
     )
@@ -196,7 +199,8 @@ def _counts(unit: str | None) -> bool:
 def matches(predicted: Item, gold: Item, one_sided_by_number: bool = False) -> bool:
     """Whether a predicted quantity is the gold one (see the module docstring)."""
     if gold.unit is None or predicted.unit is None or gold.unit == predicted.unit:
-        if not (_counts(gold.unit) and _counts(predicted.unit)) and gold.unit != predicted.unit:
+        both_count = _counts(gold.unit) and _counts(predicted.unit, predicted=True)
+        if not both_count and gold.unit != predicted.unit:
             return False
         low, high = predicted.low, predicted.high
     else:
@@ -253,6 +257,7 @@ def _quantulum_unit(name: str) -> str | None:
         return _QUANTULUM_NAMES[name]
     expression = re.sub(r"\bsquare (\w+)", r"\1 ** 2", name)
     expression = re.sub(r"\bcubic (\w+)", r"\1 ** 3", expression)
+    expression = re.sub(r"\binverse (\w+)", r"1 / \1", expression)
     expression = expression.replace(" per ", " / ").replace("-", "_")
     return expression if _pint_unit(expression) is not None else name
 
@@ -311,7 +316,7 @@ def _of_dimension(item: Item, corpus: str) -> bool:
     """Whether a prediction is of the dimension a Duckling corpus asks for."""
     unit = item.unit
     if corpus in ("numeral", "ordinal"):
-        return _counts(unit)
+        return _counts(unit, predicted=True)
     if corpus == "amountofmoney":
         return unit is not None and (bool(re.fullmatch(r"[A-Z]{3}", unit)) or unit == "cent")
     if corpus == "quantity":

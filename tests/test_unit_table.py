@@ -27,3 +27,25 @@ def test_checking_a_draft_with_units_does_not_import_pint() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_compound_units_compose_as_pint_does() -> None:
+    import math
+
+    from claimcheck.numeric.units import base_unit, compound_unit_name, registry, to_base
+
+    for written in ("J/m^2", "kg m^-2", "s-1", "µg/m3", "mg per litre", "km/s2", "W/m2/yr"):
+        name = compound_unit_name(written)
+        assert name is not None, written
+        pint_unit = registry().parse_units(name)
+        assert str(pint_unit) == name, written
+        one = registry().Quantity(1.0, pint_unit).to_base_units()
+        assert base_unit(name) == str(one.units), written
+        assert math.isclose(to_base(1.0, name), one.magnitude, rel_tol=1e-9), written
+
+
+def test_compound_of_a_temperature_or_without_a_dimension_has_no_name() -> None:
+    from claimcheck.numeric.units import compound_unit_name
+
+    assert compound_unit_name("°C/h") is None
+    assert compound_unit_name("days per week") is None

@@ -23,6 +23,8 @@ import pyparsing as pp
 from claimcheck.lexicons import alternation, load_lexicon, load_table
 from claimcheck.numeric.units import (
     base_unit,
+    compound_continues_pattern,
+    compound_unit_pattern,
     currencies,
     decimal_unit_pattern,
     find_alias,
@@ -192,10 +194,13 @@ def quantity_pattern() -> str:
 
 
 def _unit_only() -> str:
+    # a unit goes on as a compound ("kg m^-2", "mg per litre", "J/m^2") after a slash, a
+    # power, "per" or a spaced negative power
     return (
-        rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?![\w²³^/])"
+        rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?!{compound_continues_pattern()})"
         r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
         rf"|(?P<unit_decimal>{decimal_unit_pattern()})(?!\w)"
+        rf"|(?P<compound>{compound_unit_pattern()})(?![\w²³^/])"
     )
 
 

@@ -39,9 +39,11 @@ from claimcheck.numeric.grammar import (
 from claimcheck.numeric.units import (
     base_bounds,
     base_unit,
+    compound_unit_name,
     currency_code,
     find_alias,
     has_dimension,
+    leading_unit_name,
     to_base,
     unit_name,
 )
@@ -259,6 +261,10 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         unit, has_unit = "inch", True
     elif _get(fields, "unit_decimal"):
         unit, has_unit = unit_name(find_alias(fields["unit_decimal"])), True
+    elif _get(fields, "compound"):
+        # "J/m^2", "4e14 s-1"; "4 days per week" is a count of days
+        unit = compound_unit_name(fields["compound"]) or leading_unit_name(fields["compound"])
+        has_unit = unit is not None
     elif _get(fields, "unit"):
         written = fields["unit"].lstrip("-").strip()
         alias = find_alias(written)
@@ -433,6 +439,8 @@ def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         if _COORDINATED.fullmatch(text, figure.end, following.start) is None:
             continue
+        if not (text[figure.end - 1].isdigit() and text[following.start].isdigit()):
+            continue  # "2 and an half hours" is two and a half, not two hours
         value = figure.value
         value = replace(value, unit=unit, base=base_bounds(value.low, value.high, unit))
         explanation = _explain(text[figure.start : figure.end], value)

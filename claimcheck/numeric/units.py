@@ -9,6 +9,7 @@ One registry, built on first use (building it costs a quarter to half a second).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,6 +39,7 @@ class UnitAlias:
     case_sensitive: bool
     plural: bool
     after_decimal: bool = False  # "2.1 pm" is picometres, "2.30 pm" and "2 pm" are times
+    in_compound: bool = False  # a symbol only inside a compound unit: the "s" of "m s-1"
 
 
 @cache
@@ -53,6 +55,7 @@ def unit_aliases() -> tuple[UnitAlias, ...]:
                 case_sensitive="cs" in flags,
                 plural="noplural" not in flags,
                 after_decimal="decimal" in flags,
+                in_compound="compound" in flags,
             )
         )
     return tuple(sorted(aliases, key=lambda a: len(a.written), reverse=True))
@@ -76,10 +79,15 @@ def _alias_lookup() -> tuple[dict[str, UnitAlias], dict[str, UnitAlias]]:
 @cache
 def unit_pattern() -> str:
     """A regex of the unit spellings, plurals included (case-sensitive ones as written)."""
+    # not those read only after a decimal number, or only inside a compound unit
+    return _spellings(a for a in unit_aliases() if not (a.after_decimal or a.in_compound))
+
+
+def _spellings(aliases: Iterable[UnitAlias]) -> str:
+    """A regex of these aliases' spellings, plurals included (case-sensitive ones as
+    written)."""
     exact, folded = [], []
-    for alias in unit_aliases():
-        if alias.after_decimal:
-            continue  # only after a decimal number: decimal_unit_pattern()
+    for alias in aliases:
         forms = [alias.written]
         if alias.plural:
             forms.append(alias.written + ("es" if alias.written.endswith("inch") else "s"))
@@ -89,6 +97,146 @@ def unit_pattern() -> str:
             folded.extend(form.lower() for form in forms)
     # the spelled-out units first: "km cubed" before "km", "metres" before "m"
     return f"(?i:{alternation(folded)})|{alternation(exact)}"
+
+
+# --- compound units: "J/m^2", "kg m^-2", "4e14 s-1", "mg per litre" ----------------------
+# An exponent: "^2", "^-1", "²", "⁻¹", "-1" (negative without a caret), "2" right after a
+# symbol after a slash ("km/s2").
+_EXPONENT = r"(?:\^\s?[-\u2212]?[1-4]|[-\u2212][1-4]|\u207b?[\u00b9\u00b2\u00b3]|[23])(?!\d)"
+_NEGATIVE = r"(?:\^\s?[-\u2212]|[-\u2212]|\u207b)[1-4](?!\d)"
+_JOIN = r"(?:\s?/\s?|\s+per\s+|\s?[·⋅]\s?)"  # "J/m^2", "mg per litre", "N·m"
+_SUPERSCRIPTS = {"\u00b9": "1", "\u00b2": "2", "\u00b3": "3", "\u207b": "-", "\u2212": "-"}
+
+
+@cache
+def _term_pattern() -> str:
+    """Any unit spelling without a slash, the symbols used only in compounds ("s", "h",
+    "fb") included."""
+    # "m/s2" is metres per second squared: "m/s" is no part of it
+    terms = (a for a in unit_aliases() if not a.after_decimal and "/" not in a.written)
+    return f"(?:{_spellings(terms)})"
+
+
+@cache
+def compound_unit_pattern() -> str:
+    """A regex of a compound unit: unit spellings joined by "/", "per", "·" or a space
+    before a negative power, each with an optional exponent; or one symbol with a negative
+    power ("s-1", "fb−1")."""
+    term = _term_pattern()
+    spaced = rf"\s(?={term}{_NEGATIVE})"
+    return (
+        rf"{term}(?:{_EXPONENT})?(?:(?:{_JOIN}|{spaced}){term}(?:{_EXPONENT})?)+"
+        rf"|{term}{_NEGATIVE}"
+    )
+
+
+@cache
+def compound_continues_pattern() -> str:
+    """What after a unit makes it the first part of a compound: a slash, a power, a
+    "per" before a unit, a spaced unit with a negative power ("kg m^-2")."""
+    term = _term_pattern()
+    return rf"[\w²³^/·⋅]|\s+per\s+{term}(?!\w)|\s{term}{_NEGATIVE}"
+
+
+@cache
+def _compound_terms() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<join>{_JOIN}|\s)?(?P<term>{_term_pattern()})"
+        rf"(?P<power>{_EXPONENT})?"
+    )
+
+
+def leading_unit_name(written: str) -> str | None:
+    """The unit of a compound's first spelling ("days" of "days per week"), when it is a
+    unit on its own."""
+    term = _compound_terms().match(written)
+    alias = find_alias(term.group("term")) if term else None
+    if alias is None or alias.in_compound:
+        return None
+    return unit_name(alias)
+
+
+def _power(written: str | None) -> int:
+    if not written:
+        return 1
+    for symbol, plain in _SUPERSCRIPTS.items():
+        written = written.replace(symbol, plain)
+    return int(written.lstrip("^").replace(" ", ""))
+
+
+def compound_unit_name(written: str) -> str | None:
+    """The pint name of a compound unit as written ("J/m^2" → "joule / meter ** 2"),
+    composed from its spellings' pint units; None when a part is no unit with a dimension
+    (a bare "degrees"), a temperature scale, or the whole has no dimension ("days per
+    week")."""
+    powers: dict[str, int] = {}
+    at = 0
+    pattern = _compound_terms()
+    while at < len(written):
+        term = pattern.match(written, at)
+        if term is None or term.end() == at:
+            return None
+        alias = find_alias(term.group("term"))
+        if alias is None or alias.pint == NO_DIMENSION:
+            return None
+        name = unit_name(alias)
+        base = _base_of(name)
+        if base is None or base[2] != 0.0:
+            return None  # no dimension, or an offset scale (°C): not a factor of a product
+        join = (term.group("join") or "").strip()
+        sign = -1 if join in ("/", "per") else 1
+        for part, power in _powers_of(name).items():
+            powers[part] = powers.get(part, 0) + sign * _power(term.group("power")) * power
+        at = term.end()
+    name = _format_powers(powers)
+    return name if name and _base_of(name) is not None else None
+
+
+def _powers_of(name: str) -> dict[str, int]:
+    """ "kilogram * meter ** 2 / second ** 2" → {kilogram: 1, meter: 2, second: -2} (pint's
+    way of writing a unit)."""
+    powers: dict[str, int] = {}
+    numerator, *denominators = name.split(" / ")
+    for sign, parts in ((1, numerator.split(" * ")), (-1, denominators)):
+        for part in parts:
+            if part == "1":
+                continue
+            unit, _, power = part.partition(" ** ")
+            powers[unit] = powers.get(unit, 0) + sign * (int(power) if power else 1)
+    return powers
+
+
+def _format_powers(powers: dict[str, int]) -> str:
+    """The inverse of ``_powers_of``, in pint's order: names sorted, the numerator first."""
+
+    def written(unit: str, power: int) -> str:
+        return unit if power == 1 else f"{unit} ** {power}"
+
+    above = [written(u, p) for u, p in sorted(powers.items()) if p > 0]
+    below = [written(u, -p) for u, p in sorted(powers.items()) if p < 0]
+    if not above and not below:
+        return ""
+    return " / ".join([" * ".join(above) or "1", *below])
+
+
+def _composed_base(unit: str) -> tuple[str, float, float] | None:
+    """(base, factor, 0) of a compound unit from its parts' rows of ``unit_table.tsv``,
+    so that "joule / meter ** 2" needs no pint; None if a part is not in the table."""
+    bases = _unit_table()[1]
+    powers = _powers_of(unit)
+    if len(powers) < 2 and all(p == 1 for p in powers.values()):
+        return None
+    base: dict[str, int] = {}
+    factor = 1.0
+    for part, power in powers.items():
+        row = bases.get(part)
+        if row is None or row[2] != 0.0:
+            return None
+        factor *= row[1] ** power
+        for base_part, base_power in _powers_of(row[0]).items():
+            base[base_part] = base.get(base_part, 0) + power * base_power
+    written = _format_powers({u: p for u, p in base.items() if p})
+    return (written, factor, 0.0) if written else None
 
 
 @cache
@@ -176,6 +324,10 @@ def _base_of(unit: str) -> tuple[str, float, float] | None:
     bases = _unit_table()[1]
     if unit in bases:
         return bases[unit]
+    if " / " in unit or " * " in unit or " ** " in unit:
+        composed = _composed_base(unit)
+        if composed is not None:
+            return composed
     return _pint_base_of(unit)
 
 
@@ -201,7 +353,9 @@ def has_dimension(unit: str | None) -> bool:
 
 @cache
 def _is_pint_name(unit: str) -> bool:
-    return any(unit_name(alias) == unit for alias in unit_aliases())
+    """A unit of an alias, or a compound of them ("joule / meter ** 2")."""
+    names = {unit_name(alias) for alias in unit_aliases()}
+    return unit in names or all(part in names for part in _powers_of(unit))
 
 
 def to_base(value: float | None, unit: str) -> float | None:

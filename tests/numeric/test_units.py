@@ -107,3 +107,61 @@ def test_a_stated_uncertainty_is_the_interval_the_figure_allows():
 def test_pm_after_a_decimal_is_picometres_and_after_minutes_a_time():
     assert _only("The bond is 2.123 pm shorter than predicted.").unit == "picometer"
     assert read_figures("Polls close at 9.30 pm and at 10 pm in the west.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "base_unit", "base_low"),
+    [
+        (
+            "PM2.5 levels reached 150 µg/m3 in Delhi on Monday.",
+            "microgram / meter ** 3",
+            "kilogram / meter ** 3",
+            1.5e-7,
+        ),
+        (
+            "The new model emits 95 g/km of carbon dioxide.",
+            "gram / kilometer",
+            "kilogram / meter",
+            9.5e-5,
+        ),
+        (
+            "Nitrate in the river reached 12 mg per litre.",
+            "milligram / liter",
+            "kilogram / meter ** 3",
+            0.012,
+        ),
+        (
+            "The panels receive 1,000 W/m2 at noon.",
+            "watt / meter ** 2",
+            "kilogram / second ** 3",
+            1000,
+        ),
+        (
+            "Ash fall reached 3 kg m^-2 near the crater.",
+            "kilogram / meter ** 2",
+            "kilogram / meter ** 2",
+            3,
+        ),
+        ("The laser pulses at 4e14 s-1, the lab said.", "1 / second", "1 / second", 4e14),
+        (
+            "The rover accelerates at 0.5 m/s2 on flat ground.",
+            "meter / second ** 2",
+            "meter / second ** 2",
+            0.5,
+        ),
+    ],
+)
+def test_compound_units_are_composed_from_their_spellings(sentence, unit, base_unit, base_low):
+    value = _only(sentence)
+    assert value.unit == unit
+    assert value.base["unit"] == base_unit
+    assert value.base["low"] == pytest.approx(base_low)
+
+
+def test_a_ratio_without_a_dimension_counts_its_first_unit():
+    assert _only("Staff now work 4 days per week.").unit == "day"
+
+
+def test_a_symbol_of_compounds_alone_is_no_unit():
+    (figure,) = read_figures("The team scored 3 s in the final.", "eval")
+    assert figure.value.unit != "second"
