@@ -458,7 +458,8 @@ def pieces() -> tuple[Piece, ...]:
             "holiday",
             "holiday",
             rf"(?:(?P<shift>last|next|this)\s+)?(?P<holiday>{_alternatives(list(holiday_rules()))})"
-            rf"(?![\w'])(?:\s+(?P<year>{_YEAR})|\s+of\s+(?P<year_shift>next|last|this)\s+year"
+            rf"(?![\w'])(?:\s+(?:in\s+)?(?P<year>{_YEAR})|\s+of\s+(?P<year_shift>next|last|this)\s+year"
+            rf"|\s+(?P<year_words>two\s+thousand(?:\s+and)?(?:\s+{_WORD_NUMBER})?)(?![\w-])"
             rf"|\s+in\s+(?P<later_count>{_COUNT})\s+(?P<later_unit>{_UNIT})"
             rf"|\s+(?P<ago_count>{_COUNT})\s+(?P<ago_unit>{_UNIT})\s+(?P<ago>ago|from\s+now|hence))?",
         ),

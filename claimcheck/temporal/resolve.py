@@ -791,6 +791,9 @@ def resolve_holiday(node: Node, tense: Tense, reference: Reference) -> Result:
     occurrence = lambda year: holiday_span(name, year)  # noqa: E731
     if node.get("year"):
         span, how = occurrence(int(node["year"])), "holiday in the year as written"
+    elif node.get("year_words"):  # "two thousand and ten"
+        year = 2000 + int(count_value(node["year_words"].lower().split("thousand")[1]))
+        span, how = occurrence(year), f"holiday in the year as written ({year})"
     else:
         today = _need_day(reference)
         shift = (node.get("shift") or node.get("year_shift") or "").lower()
