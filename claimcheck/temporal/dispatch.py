@@ -2,11 +2,13 @@
 
 Most words that may open a date ("the", "on", "at", a number) open none, and trying the
 ~50 piece patterns at each of them was most of the temporal grammar's time. Each
-pattern's possible opening strings (its literal prefixes, up to ``PREFIX_LENGTH``
-characters) are read from the pattern itself, so a place is only tried with the pieces
-whose prefixes its text starts with: "the" is no longer tried as "Thursday", "today" or
-"third". The analysis is conservative: where a pattern allows anything (a class such as
-``\\s``, a back-reference), its prefix ends there and matches any continuation.
+pattern's possible openings (its literal prefixes, up to ``PREFIX_LENGTH`` characters)
+are read from the pattern itself, so a place is only tried with the pieces whose
+openings its text starts with: "the" is no longer tried as "Thursday" or "the end of",
+"the past week" as "the weekend". Openings and text are compared in a normal form: lower
+case, every digit a ``0``, a run of spaces one space. The analysis is conservative:
+where a pattern allows anything (a class such as ``\\w``, a back-reference, more
+openings than ``_MAX_OPENINGS``), its opening ends there and matches any continuation.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ try:  # Python 3.11 renamed the module; the old name warns
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
-PREFIX_LENGTH = 3
+PREFIX_LENGTH = 6
+_MAX_OPENINGS = 512
+_DIGIT = re.compile(r"\d")  # any decimal digit, as ``\d`` in the patterns matches
+_SPACES = re.compile(r"\s+")
 # beyond this many distinct openings a table is emptied: hostile text must not grow it
 _MAX_KEYS = 20_000
 
@@ -31,20 +36,28 @@ _Opening = tuple[str, bool]
 _STOP: set[_Opening] = {("", False)}
 
 
+def normal_form(text: str) -> str:
+    """Lower case, digits as ``0``, runs of spaces as one space."""
+    return _SPACES.sub(" ", _DIGIT.sub("0", text.lower()))
+
+
 def _class_characters(argument: list) -> set[str] | None:
-    """The characters of a ``[...]`` class, or None when it is not a short list."""
+    """The characters of a ``[...]`` class in normal form, or None when it is not a short
+    list."""
     found: set[str] = set()
     for kind, value in argument:
         kind = str(kind)
         if kind == "LITERAL":
-            found.add(chr(value).lower())
+            found.add(chr(value))
         elif kind == "RANGE" and value[1] - value[0] < 64:
-            found |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+            found |= {chr(c) for c in range(value[0], value[1] + 1)}
         elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-            found |= set("0123456789")
+            found.add("0")
+        elif kind == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+            found.add(" ")
         else:
             return None
-    return found
+    return {normal_form(char) for char in found}
 
 
 def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
@@ -55,7 +68,7 @@ def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return {("", True)}  # zero width: what follows opens the match
     if name == "LITERAL":
-        return {(chr(argument).lower(), True)}
+        return {(normal_form(chr(argument)), True)}
     if name == "IN":
         chars = _class_characters(argument)
         return _STOP if chars is None else {(char, True) for char in chars}
@@ -66,7 +79,9 @@ def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         low, high, body = argument
         once = _sequence(list(body), budget)
-        if high != 1:
+        if once == {(" ", True)}:
+            pass  # a run of spaces is one space in normal form
+        elif high != 1:
             once = {(text, False) for text, _ in once}  # a second repetition: not followed
         return once | {("", True)} if low == 0 else once
     return _STOP
@@ -85,6 +100,9 @@ def _sequence(items: list, budget: int) -> set[_Opening]:
                     following.add(joined)
                 else:
                     finished.add((joined[:budget], False))
+        if len(following) > _MAX_OPENINGS:
+            # too many ways on (digits and words): the openings so far are enough
+            return finished | {(prefix, False) for prefix in growing}
         growing = following
         if not growing:
             break
@@ -92,10 +110,12 @@ def _sequence(items: list, budget: int) -> set[_Opening]:
 
 
 def openings(pattern: str, length: int = PREFIX_LENGTH) -> frozenset[str] | None:
-    """The lower-case strings a match of ``pattern`` (read case-insensitively) starts with,
-    each at most ``length`` long (a shorter one: anything may follow); None when the
-    pattern may start with anything."""
-    found = {text for text, _ in _sequence(list(sre_parse.parse(pattern, re.IGNORECASE)), length)}
+    """The strings (in normal form) a match of ``pattern``, read case-insensitively,
+    starts with, each at most ``length`` long (a shorter one: anything may follow); None
+    when the pattern may start with anything."""
+    parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
+    # spaces that follow one another in a pattern are one space in the text's normal form
+    found = {normal_form(text) for text, _ in _sequence(parsed, length)}
     return None if "" in found else frozenset(found)
 
 
@@ -108,15 +128,19 @@ class PrefixDispatch(Generic[Item]):
         self._by_key: dict[str, tuple[Item, ...]] = {}
 
     def candidates(self, text: str, position: int) -> tuple[Item, ...]:
-        key = text[position : position + PREFIX_LENGTH].lower()
+        key = normal_form(text[position : position + 2 * PREFIX_LENGTH])[:PREFIX_LENGTH]
         found = self._by_key.get(key)
         if found is None:
             if len(self._by_key) > _MAX_KEYS:
                 self._by_key.clear()
+            # a key shorter than the openings (the text ends, or a long run of spaces
+            # shrank) keeps every piece it could be the beginning of
+            short = len(key) < PREFIX_LENGTH
             found = tuple(
                 item
                 for item, starts in zip(self.items, self.openings, strict=True)
-                if starts is None or any(key.startswith(start) for start in starts)
+                if starts is None
+                or any(key.startswith(start) or short and start.startswith(key) for start in starts)
             )
             self._by_key[key] = found
         return found

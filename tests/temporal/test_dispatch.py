@@ -8,18 +8,19 @@ from importlib import resources
 import pytest
 
 from claimcheck.temporal import grammar
-from claimcheck.temporal.dispatch import PrefixDispatch, openings
+from claimcheck.temporal.dispatch import PrefixDispatch, normal_form, openings
 
 
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"(?:last|next)\s+week", {"las", "nex"}),
-        (r"(?P<day>\d)th", {str(d) + "th" for d in range(10)}),
-        (r"(?:the\s+)?past\s+(?:week|month)", {"the", "pas"}),
-        (r"q[1-4]", {"q1", "q2", "q3", "q4"}),
-        (r"@?noon", {"@no", "noo"}),
-        (r"\s*now", None),  # a class of spaces opens it: anything may come first
+        (r"(?:last|next)\s+week", {"last w", "next w"}),
+        (r"(?P<day>\d\d?)(?:th|st)", {"0th", "0st", "00th", "00st"}),
+        (r"(?:the\s+)?past\s+(?:week|month)", {"the pa", "past w", "past m"}),
+        (r"q[1-4]", {"q0"}),
+        (r"@?noon", {"@noon", "noon"}),
+        (r"\s*,\s*now", {" , now", " ,now", ", now", ",now"}),
+        (r"\w+ ago", None),  # a word class opens it: anything may come first
         (r".", None),
     ],
 )
@@ -28,11 +29,17 @@ def test_openings_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
     assert (found if found is None else set(found)) == expected
 
 
+def test_text_is_compared_in_normal_form() -> None:
+    assert normal_form("Last  WEEK, 2024") == "last week, 0000"
+    assert normal_form("١٢ May") == "00 may"  # \d matches every decimal digit
+
+
 def test_openings_read_patterns_case_insensitively() -> None:
-    assert openings(r"Monday") == frozenset({"mon"})
+    assert openings(r"Monday") == frozenset({"monday"})
     dispatch = PrefixDispatch(["weekday"], [r"Monday"])
     assert dispatch.candidates("He spoke MONDAY.", 9) == ("weekday",)
     assert dispatch.candidates("He spoke Sunday.", 9) == ()
+    assert dispatch.candidates("He spoke Mon", 9) == ("weekday",)  # the text ends: kept
 
 
 def _example_sentences() -> list[str]:
@@ -41,9 +48,14 @@ def _example_sentences() -> list[str]:
 
 
 def test_no_piece_that_matches_is_left_out() -> None:
-    # at every word of every example sentence, each piece that matches there is offered
+    # at every word of every example sentence, each piece that matches there is offered,
+    # also with the spaces doubled and the digits changed
     choice = grammar._point()
-    for sentence in _example_sentences():
+    sentences = _example_sentences()
+    variants = [
+        s.replace(" ", "  ").translate(str.maketrans("0123456789", "9876543210")) for s in sentences
+    ]
+    for sentence in sentences + variants:
         for word in re.finditer(r"(?<!\w)\S", sentence):
             offered = choice.dispatch.candidates(sentence, word.start())
             for piece in grammar.pieces():
