@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -792,8 +792,11 @@ _QUARTER = re.compile(r"q[1-4]$", re.IGNORECASE)
 
 
 def _may_open(word: str | None) -> bool:
-    if word is None:
-        return True
+    return True if word is None else _word_may_open(word)
+
+
+@lru_cache(maxsize=8192)  # the words of copy repeat: most are looked up once a run
+def _word_may_open(word: str) -> bool:
     lowered = word.lower()
     words = _first_words()
     return (
