@@ -24,11 +24,17 @@ Place = tuple[float, float, float]  # latitude (north), longitude (east), hours 
 MECCA: Place = (21.4225, 39.8262, 3.0)
 NEW_DELHI: Place = (28.6139, 77.2090, 5.5)
 THIRUVANANTHAPURAM: Place = (8.5241, 76.9366, 5.5)
+COLOMBO: Place = (6.9271, 79.8612, 5.5)
 
 
 def julian_day(moment: datetime) -> float:
     """The Julian day of a UTC moment."""
     return J2000 + (moment - _EPOCH).total_seconds() / 86400
+
+
+def julian_day_of(day: date) -> float:
+    """The Julian day of 00:00 UTC on a civil day."""
+    return julian_day(datetime(day.year, day.month, day.day))
 
 
 def moment_of(jd: float) -> datetime:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from claimcheck.temporal.astronomy import moment_of, new_moon
+from claimcheck.temporal.astronomy import julian_day_of, moment_of, new_moon, sun_enters
 from claimcheck.temporal.grammar import WEEKDAYS, holiday_rules
 
 Span = tuple[date, date]
@@ -237,6 +237,10 @@ def holiday_date(kind: str, args: list[str], year: int) -> date:
     if kind == "earth-hour":  # the last Saturday of March, a week earlier in Holy Week
         saturday = nth_weekday(year, 3, 5, -1)
         return saturday - timedelta(days=7) if saturday == easter(year) - timedelta(1) else saturday
+    if kind == "nowruz":  # the March equinox, in Tehran (UTC+3:30): after noon, the next day
+        equinox = moment_of(sun_enters(0.0, julian_day_of(date(year, 3, 1)), sidereal=False))
+        tehran = equinox + timedelta(hours=3.5)
+        return tehran.date() + timedelta(days=1 if tehran.hour >= 12 else 0)
     if kind == "election":  # US: the Tuesday after the first Monday of November
         return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     raise ValueError(f"unknown holiday rule {kind} {args}")

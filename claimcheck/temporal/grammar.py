@@ -277,6 +277,19 @@ def _minute_word_below_sixty(node: Node) -> bool:
     return not words or words[0] not in ("sixty", "seventy", "eighty", "ninety")
 
 
+def _spoken_clock(node: Node) -> bool:
+    """A time in words: with am/pm ("ten thirty pm"), or said as a clock is read without it
+    ("twelve oh three", "at three twenty"); not "three twenty" or "two three" alone."""
+    if not _minute_word_below_sixty(node):
+        return False
+    if node.get("ampm"):
+        return True
+    words = (node.get("minute_word") or "").lower().replace("-", " ").split()
+    if not words:
+        return False
+    return words[0] in ("oh", "o", "ou", "zero") or bool(node.get("lead")) and words[0] in TENS
+
+
 def _written_weekday(node: Node) -> bool:
     """ "sat", "sun", "mon" are English words: as weekdays only capitalised or with a date."""
     word = node["weekday"]
@@ -393,6 +406,16 @@ def pieces() -> tuple[Piece, ...]:
             "day_of_shifted_month",
             "day_of_month",
             rf"(?:the\s+)?(?P<day>{_DAY})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<shift>next|this|current|previous|last|following)\s+month",
+        ),
+        # -- counted from a named day: "three days after Easter", "the third Tuesday after
+        # Christmas 2014" (the named day's names are read from holidays.tsv)
+        _piece(
+            "after_holiday",
+            "holiday",
+            rf"(?:(?P<offset_count>{_COUNT})\s+(?P<offset_unit>days?|weeks?|months?|years?)"
+            rf"|(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+"
+            rf"(?P<weekday>{_WEEKDAY}))\s+(?P<relation>after|before)\s+"
+            rf"(?P<holiday>{_alternatives(list(holiday_rules()))})(?![\w'])(?:\s+(?P<year>{_YEAR}))?",
         ),
         _piece(
             "nth_weekday_of",
@@ -577,9 +600,9 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "word_time",
             "time",
-            rf"(?P<lead>(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?\s*(?P<ampm>{_AMPM})"
+            rf"(?P<lead>(?:at|@)\s+)?(?P<hour_word>{_HOUR_WORD})(?:[\s-]+(?P<minute_word>{_MINUTE_WORD}))?(?:\s*(?P<ampm>{_AMPM}))?(?![\w-])"
             + _ZONE,
-            condition=_minute_word_below_sixty,
+            condition=_spoken_clock,
         ),
         _piece(
             "oclock",
@@ -591,6 +614,13 @@ def pieces() -> tuple[Piece, ...]:
             "time",
             rf"(?:(?:at|for)\s+)?(?P<minutes>half|(?:a\s+)?quarter|\d\d?|{_WORD_NUMBER})(?:\s+minutes?)?\s+(?P<relation>past|after|to|till|before|from)\s+"
             rf"(?:(?P<hour>\d\d?)(?:\s*(?P<ampm>{_AMPM})|h)?|(?P<hour_word>{_HOUR_WORD}|noon|midnight)(?:\s+(?P<ampm2>{_AMPM}))?)",
+        ),
+        _piece(  # British: "half three" is half past three
+            "half_hour",
+            "time",
+            rf"(?P<lead>(?:at|@)\s+)?half\s+(?:(?P<hour>1[0-2]|[1-9])|(?P<hour_word>{_HOUR_WORD}))(?![\w-])",
+            minutes="half",
+            relation="past",
         ),
         _piece(
             "hour_before_range",
@@ -606,6 +636,11 @@ def pieces() -> tuple[Piece, ...]:
             "part_time",
             "time",
             rf"(?P<lead>(?:at|@)\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening|AM|PM)|(?P<part2>tonight|this\s+evening|at\s+night))",
+        ),
+        _piece(  # the part of the day first: "in the evening at eight"
+            "part_then_time",
+            "time",
+            rf"in\s+the\s+(?P<part>morning|afternoon|evening)\s+(?:at|@)\s+(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?|(?P<hour_word>{_HOUR_WORD}))(?![\w:])",
         ),
         # -- durations: read so that "for three years" is never a date
         _piece(

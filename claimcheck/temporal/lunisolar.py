@@ -36,12 +36,13 @@ from math import floor
 from pathlib import Path
 
 from claimcheck.temporal.astronomy import (
+    COLOMBO,
     MECCA,
     NEW_DELHI,
     THIRUVANANTHAPURAM,
     Place,
     elongation,
-    julian_day,
+    julian_day_of,
     lahiri_ayanamsa,
     local_day,
     moon_altitude,
@@ -136,9 +137,11 @@ def _current_in(window: tuple[float, float], lunar_day: int) -> bool:
     return tithi(window[0]) == lunar_day or tithi(window[1]) == lunar_day
 
 
-def lunar_festival(year: int, month: int, day: int, moment: str) -> list[date]:
-    """The civil days in ``year`` (New Delhi) of lunar day ``day`` of amanta ``month``, kept
-    at ``moment`` (a key of ``WINDOWS``)."""
+def lunar_festival(
+    year: int, month: int, day: int, moment: str, place: Place = NEW_DELHI
+) -> list[date]:
+    """The civil days in ``year`` (at ``place``, New Delhi by default) of lunar day ``day``
+    of amanta ``month``, kept at ``moment`` (a key of ``WINDOWS``)."""
     when = WINDOWS[moment]
     found = []
     first = new_moon_number(julian_day_of(date(year, 1, 1))) - 1
@@ -146,22 +149,15 @@ def lunar_festival(year: int, month: int, day: int, moment: str) -> list[date]:
         start = new_moon(k)
         if lunar_month(start + 1) != (month, False):
             continue
-        guess = local_day(start + (day - 0.5) * 29.530588 / 30, NEW_DELHI)
+        guess = local_day(start + (day - 0.5) * 29.530588 / 30, place)
         days = [guess + timedelta(days=offset) for offset in range(-2, 3)]
-        windows = [when(d, NEW_DELHI) for d in days]
+        windows = [when(d, place) for d in days]
         matches = [d for d, w in zip(days, windows, strict=True) if _current_in(w, day)]
         if not matches:  # the lunar day began and ended between two windows
             matches = [d for d, w in zip(days, windows, strict=True) if tithi(w[0]) == day % 30 + 1]
         if matches and matches[0].year == year:
             found.append(matches[0])
     return found
-
-
-def julian_day_of(day: date) -> float:
-    """The Julian day of 00:00 UTC on a civil day."""
-    from datetime import datetime
-
-    return julian_day(datetime(day.year, day.month, day.day))
 
 
 def sankranti(year: int, sign: int, place: Place = NEW_DELHI) -> date:
@@ -211,13 +207,17 @@ def onam(year: int) -> date:
     raise ValueError(f"no Thiruvonam in Chingam {year}")
 
 
-# name: (amanta month, lunar day, moment); the month and day of the panchangs
+# name: (amanta month, lunar day, moment[, place]); the month and day of the panchangs.
+# Vesak as Sri Lanka keeps it (its full-moon poya day): the full-moon lunar day current at
+# sunset in Colombo (which reproduces the poya days of 2013, 2019, 2023 and 2024: an
+# empirical reading of the Sinhala almanac's rule)
 LUNAR_FESTIVALS = {
     "ugadi": (1, 1, "sunrise"),
     "rama-navami": (1, 9, "madhyahna"),
     "mahavir-jayanti": (1, 13, "sunrise"),
     "hanuman-jayanti": (1, 15, "sunrise"),
     "buddha-purnima": (2, 15, "sunrise"),
+    "vesak": (2, 15, "sunset", COLOMBO),
     "ratha-yatra": (4, 2, "sunrise"),
     "guru-purnima": (4, 15, "sunrise"),
     "raksha-bandhan": (5, 15, "sunrise"),
@@ -253,8 +253,8 @@ SOLAR_FESTIVALS = {"makar-sankranti": 9, "vaisakhi": 0}
 def festival_rows(year: int) -> list[tuple[str, str]]:
     """The table rows of one year: (name, date or first..last)."""
     rows = []
-    for name, (month, day, moment) in LUNAR_FESTIVALS.items():
-        for found in lunar_festival(year, month, day, moment):
+    for name, (month, day, moment, *place) in LUNAR_FESTIVALS.items():
+        for found in lunar_festival(year, month, day, moment, *place):
             if name in PERIODS:  # navaratri: the first to the ninth lunar day
                 last = lunar_festival_after(found, month, PERIODS[name])
                 rows.append((name, f"{found.isoformat()}..{last.isoformat()}"))

@@ -816,6 +816,8 @@ def resolve_holiday(node: Node, tense: Tense, reference: Reference) -> Result:
             span, how = _periodic(occurrence, Tense("future", shift), reference)
         else:
             span, how = _periodic(occurrence, tense, reference)
+    if node.get("relation"):  # "three days after Easter", "the third Tuesday after Christmas"
+        return _counted_from_holiday(node, span, f"{name}: {how}")
     if begins_at_sundown(name):
         how += f"; begins at sundown on {span[0].isoformat()}"
         return _value(span, "day", begins="sundown"), f"{name}: {how}"
@@ -823,6 +825,29 @@ def resolve_holiday(node: Node, tense: Tense, reference: Reference) -> Result:
     if hours:
         return _value(span, "minute", time=hours[0], end_time=hours[1]), f"{name}: {how}"
     return _value(span, "day"), f"{name}: {how}"
+
+
+def _counted_from_holiday(node: Node, span: Span, how: str) -> Result:
+    """A day counted from a named day's first day: so many days (weeks, months, years)
+    after or before it, or the nth weekday after or before it."""
+    sign = 1 if node["relation"].lower() == "after" else -1
+    anchor = span[0]
+    if node.get("offset_count"):
+        count = count_value(node["offset_count"])
+        unit = unit_name(node["offset_unit"])
+        day = shift_day(anchor, sign * count, unit)
+        counted = f"{count:g} {unit}{'' if count == 1 else 's'} {node['relation'].lower()}"
+    else:
+        nth = ORDINAL_WORDS.get(node["nth"].lower()) or int(node["nth"][0])
+        target = weekday_index(node["weekday"])
+        step = (
+            (target - anchor.weekday()) % 7 or 7
+            if sign > 0
+            else -((anchor.weekday() - target) % 7 or 7)
+        )
+        day = anchor + timedelta(days=step + sign * 7 * (nth - 1))
+        counted = f"{node['nth'].lower()} {WEEKDAYS[target].title()} {node['relation'].lower()}"
+    return _value((day, day), "day"), f"{counted} {how}"
 
 
 def resolve_nth_weekday(node: Node, tense: Tense, reference: Reference) -> Result:
