@@ -184,11 +184,18 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
             return None  # no figure in copy has this many digits; a float would lose them
         step = 10.0 ** -len(fraction[:18])
         exponent = _get(fields, "exponent") or _get(fields, "times_ten")
+        base = 10.0
+        if _get(fields, "times_power"):  # "8x2^10 bits"
+            exponent, base = fields["times_power"], float(fields["times_base"])
         if exponent:
             power = int(exponent.replace("\u2212", "-"))
-            if abs(power) > 300:
+            if abs(power) > 300 or base == 0:
                 return None
-            return float(digits) * 10.0**power, step * 10.0**power, False, False, ""
+            try:
+                factor = base**power
+            except OverflowError:
+                return None
+            return float(digits) * factor, step * factor, False, False, ""
         return float(digits), step, False, False, fields["digits"]
     if _get(fields, "point_only"):
         digits = "0." + fields["point_only"]
@@ -299,11 +306,16 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
     )
 
 
-def _time_of_day(fields) -> bool:
+_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around)\s+$", re.I)
+
+
+def _time_of_day(fields) -> bool | None:
     """Whether "pm" or "am" after this number is a time of day: after a whole number or
-    one with two decimals (minutes, "2.30 pm"); "2.1 pm" is 2.1 picometres."""
+    one with two decimals (minutes, "2.30 pm"); "2.1 pm" is 2.1 picometres, unless a
+    time's preposition stands before it ("at 4.5 pm" is a slip for a time). None: no
+    "pm" or "am" after it."""
     if not _get(fields, "unit_decimal"):
-        return False
+        return None
     _, dot, decimals = (_get(fields, "digits") or "").partition(".")
     return not dot or len(decimals) == 2 or bool(_get(fields, "exponent"))
 
@@ -458,7 +470,9 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     first_fields = fields.get("first")
     if first_fields is None:
         return []
-    if any(_time_of_day(part) for part in (first_fields, fields.get("second")) if part):
+    times = [_time_of_day(part) for part in (first_fields, fields.get("second")) if part]
+    said_after_time = any(t is not None for t in times)  # "am" or "pm" written
+    if any(times) or (said_after_time and _TIME_BEFORE.search(text, max(0, start - 12), start)):
         return []  # "2 pm", "2.30 pm", "between 2 and 3 pm": the temporal grammar's
     money_context = bool(_MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT))
     first = _quantity(first_fields, money_context)
@@ -482,6 +496,8 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         end = start + text[start:end].rindex('"')
     if _TIME_AFTER.search(text[end : end + 20]) or _YEAR_SPAN.fullmatch(text[start:end]):
         return []  # "2 pm", "10:30", "2013-14": the temporal grammar's
+    if second is None and first.unit in (None, "degree"):
+        first, start = _temperature_named(text, start, end, first)
     if mode == "news" and not _is_claim(text, start, end, fields, first, second, noun, bound):
         return []
     noun_unit = noun if noun and first.unit is None else None
@@ -518,6 +534,24 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         value = _value(first, bound)
     value = replace(value, predicate=predicate, as_of=as_of, restated=restated)
     return [Figure(start, end, value, _explain(text[start:end], value))]
+
+
+_ABSOLUTE_BEFORE = re.compile(r"\babsolute\s+$", re.I)
+_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(celsius|centigrade|fahrenheit)\s+scale\b", re.I)
+
+
+def _temperature_named(text: str, start: int, end: int, first: _Quantity) -> tuple[_Quantity, int]:
+    """ "absolute zero" is 0 kelvin; "−273.15° on the Celsius scale" is in degrees
+    Celsius: the scale named after a bare degree."""
+    if first.unit is None and first.spelled and first.value == 0:
+        absolute = _ABSOLUTE_BEFORE.search(text, max(0, start - 12), start)
+        if absolute:
+            return replace(first, unit="kelvin", has_unit=True), absolute.start()
+    scale = _SCALE_AFTER.match(text, end) if first.unit == "degree" else None
+    alias = find_alias(scale.group(1)) if scale else None
+    if alias is not None:
+        return replace(first, unit=unit_name(alias)), start
+    return first, start
 
 
 def _drop_noun(text: str, start: int, end: int, fields) -> int:

@@ -165,3 +165,12 @@ def test_a_ratio_without_a_dimension_counts_its_first_unit():
 def test_a_symbol_of_compounds_alone_is_no_unit():
     (figure,) = read_figures("The team scored 3 s in the final.", "eval")
     assert figure.value.unit != "second"
+
+
+def test_a_power_of_two_and_binary_prefixes():
+    assert _only("Each block holds 8x2^10 bits of data.").describe() == "8192 bit"
+    assert _only("The new drive holds 512 GiB.").describe() == "512 gibibyte"
+
+
+def test_a_decimal_pm_after_a_time_preposition_is_a_slip_for_a_time():
+    assert read_figures("The meeting ended at 4.5 pm on Friday.") == []
