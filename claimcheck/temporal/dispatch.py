@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 try:  # Python 3.11 renamed the module; the old name warns
@@ -22,7 +23,7 @@ try:  # Python 3.11 renamed the module; the old name warns
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
-PREFIX_LENGTH = 6
+PREFIX_LENGTH = 5
 _MAX_OPENINGS = 512
 _DIGIT = re.compile(r"\d")  # any decimal digit, as ``\d`` in the patterns matches
 _SPACES = re.compile(r"\s+")
@@ -41,6 +42,11 @@ def normal_form(text: str) -> str:
     return _SPACES.sub(" ", _DIGIT.sub("0", text.lower()))
 
 
+@cache
+def _normal_character(code: int) -> str:
+    return normal_form(chr(code))
+
+
 def _class_characters(argument: list) -> set[str] | None:
     """The characters of a ``[...]`` class in normal form, or None when it is not a short
     list."""
@@ -57,7 +63,7 @@ def _class_characters(argument: list) -> set[str] | None:
             found.add(" ")
         else:
             return None
-    return {normal_form(char) for char in found}
+    return {_normal_character(ord(char)) for char in found}
 
 
 def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
@@ -68,7 +74,7 @@ def _element(op: Any, argument: Any, budget: int) -> set[_Opening]:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return {("", True)}  # zero width: what follows opens the match
     if name == "LITERAL":
-        return {(normal_form(chr(argument)), True)}
+        return {(_normal_character(argument), True)}
     if name == "IN":
         chars = _class_characters(argument)
         return _STOP if chars is None else {(char, True) for char in chars}
@@ -93,8 +99,12 @@ def _sequence(items: list, budget: int) -> set[_Opening]:
     finished: set[_Opening] = set()
     for op, argument in items:
         following: set[str] = set()
+        by_budget: dict[int, set[_Opening]] = {}  # an element's openings, once per budget
         for prefix in growing:
-            for text, whole in _element(op, argument, budget - len(prefix)):
+            left = budget - len(prefix)
+            if left not in by_budget:
+                by_budget[left] = _element(op, argument, left)
+            for text, whole in by_budget[left]:
                 joined = prefix + text
                 if whole and len(joined) < budget:
                     following.add(joined)
@@ -109,6 +119,7 @@ def _sequence(items: list, budget: int) -> set[_Opening]:
     return finished | {(prefix, True) for prefix in growing}
 
 
+@cache  # a pattern may serve in more than one choice of pieces
 def openings(pattern: str, length: int = PREFIX_LENGTH) -> frozenset[str] | None:
     """The strings (in normal form) a match of ``pattern``, read case-insensitively,
     starts with, each at most ``length`` long (a shorter one: anything may follow); None
@@ -124,7 +135,15 @@ class PrefixDispatch(Generic[Item]):
 
     def __init__(self, items: Sequence[Item], patterns: Sequence[str]) -> None:
         self.items = tuple(items)
-        self.openings = [openings(pattern) for pattern in patterns]
+        self._anywhere: set[int] = set()  # items whose pattern may start with anything
+        self._by_opening: dict[str, set[int]] = {}  # an opening -> the items it opens
+        self._openings = [openings(pattern) for pattern in patterns]
+        for index, starts in enumerate(self._openings):
+            if starts is None:
+                self._anywhere.add(index)
+                continue
+            for start in starts:
+                self._by_opening.setdefault(start, set()).add(index)
         self._by_key: dict[str, tuple[Item, ...]] = {}
 
     def candidates(self, text: str, position: int) -> tuple[Item, ...]:
@@ -133,14 +152,17 @@ class PrefixDispatch(Generic[Item]):
         if found is None:
             if len(self._by_key) > _MAX_KEYS:
                 self._by_key.clear()
-            # a key shorter than the openings (the text ends, or a long run of spaces
-            # shrank) keeps every piece it could be the beginning of
-            short = len(key) < PREFIX_LENGTH
-            found = tuple(
-                item
-                for item, starts in zip(self.items, self.openings, strict=True)
-                if starts is None
-                or any(key.startswith(start) or short and start.startswith(key) for start in starts)
-            )
+            chosen = set(self._anywhere)
+            for end in range(1, len(key) + 1):  # the openings the key starts with
+                chosen |= self._by_opening.get(key[:end], set())
+            if len(key) < PREFIX_LENGTH:
+                # a short key (the text ends, or a long run of spaces shrank) keeps every
+                # item it could be the beginning of
+                chosen |= {
+                    index
+                    for index, starts in enumerate(self._openings)
+                    if starts is not None and any(start.startswith(key) for start in starts)
+                }
+            found = tuple(self.items[index] for index in sorted(chosen))
             self._by_key[key] = found
         return found

@@ -14,12 +14,12 @@ from claimcheck.temporal.dispatch import PrefixDispatch, normal_form, openings
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"(?:last|next)\s+week", {"last w", "next w"}),
+        (r"(?:last|next)\s+week", {"last ", "next "}),
         (r"(?P<day>\d\d?)(?:th|st)", {"0th", "0st", "00th", "00st"}),
-        (r"(?:the\s+)?past\s+(?:week|month)", {"the pa", "past w", "past m"}),
+        (r"(?:the\s+)?past\s+(?:week|month)", {"the p", "past "}),
         (r"q[1-4]", {"q0"}),
         (r"@?noon", {"@noon", "noon"}),
-        (r"\s*,\s*now", {" , now", " ,now", ", now", ",now"}),
+        (r"\s*,\s*now", {" , no", " ,now", ", now", ",now"}),
         (r"\w+ ago", None),  # a word class opens it: anything may come first
         (r".", None),
     ],
@@ -35,7 +35,7 @@ def test_text_is_compared_in_normal_form() -> None:
 
 
 def test_openings_read_patterns_case_insensitively() -> None:
-    assert openings(r"Monday") == frozenset({"monday"})
+    assert openings(r"Monday") == frozenset({"monda"})
     dispatch = PrefixDispatch(["weekday"], [r"Monday"])
     assert dispatch.candidates("He spoke MONDAY.", 9) == ("weekday",)
     assert dispatch.candidates("He spoke Sunday.", 9) == ()
