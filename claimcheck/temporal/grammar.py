@@ -563,7 +563,8 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "on_the_day",
             "day_of_month",
-            rf"(?P<lead>on\s+)the\s+(?P<day>{_DAY})(?!\s+(?:of|day|century|anniversary|floor|round|time))\b",
+            rf"(?P<lead>on\s+)(?:the\s+|(?=\d\d?(?:st|nd|rd|th)\s*(?:[,.;:!?)]|$)))"
+            rf"(?P<day>{_DAY})(?!\s+(?:of|day|century|anniversary|floor|round|time))\b",
         ),
         _piece("now", "now", r"(?:right\s+now|just\s+now|now|at\s+the\s+moment|ATM)(?![\w'])"),
         # -- times of day

@@ -160,12 +160,12 @@ def lunar_festival(
     return found
 
 
-def sankranti(year: int, sign: int, place: Place = NEW_DELHI) -> date:
+def sankranti(year: int, sign: int, by_sunset: bool = True, place: Place = NEW_DELHI) -> date:
     """The day the Sun enters sidereal ``sign`` (0 Aries ... 11 Pisces) in ``year``: the
-    civil day of the entry, or the next when it falls after sunset."""
+    civil day of the entry, or (``by_sunset``) the next when it falls after sunset."""
     entry = sun_enters(30.0 * sign, julian_day_of(date(year, 1, 1)))
     day = local_day(entry, place)
-    return day + timedelta(days=1) if entry > sunset(day, place) else day
+    return day + timedelta(days=1) if by_sunset and entry > sunset(day, place) else day
 
 
 def bengali_new_year(year: int) -> date:
@@ -246,8 +246,10 @@ LUNAR_FESTIVALS = {
 # festivals of several days: the lunar day of the last (Durga Puja: Maha Shashthi to
 # Vijaya Dashami)
 PERIODS = {"navaratri": 9, "durga-puja": 10}
-# name: the sidereal sign the Sun enters
-SOLAR_FESTIVALS = {"makar-sankranti": 9, "vaisakhi": 0}
+# name: (the sidereal sign the Sun enters, whether an entry after sunset moves the day to
+# the next): Makar Sankranti's rites follow the entry in daylight; Vaisakhi, the first of
+# the Punjabi month Vaisakh, is the civil day of the entry (13 April 2020 and 2024)
+SOLAR_FESTIVALS = {"makar-sankranti": (9, True), "vaisakhi": (0, False)}
 
 
 def festival_rows(year: int) -> list[tuple[str, str]]:
@@ -260,8 +262,8 @@ def festival_rows(year: int) -> list[tuple[str, str]]:
                 rows.append((name, f"{found.isoformat()}..{last.isoformat()}"))
             else:
                 rows.append((name, found.isoformat()))
-    for name, sign in SOLAR_FESTIVALS.items():
-        rows.append((name, sankranti(year, sign).isoformat()))
+    for name, (sign, by_sunset) in SOLAR_FESTIVALS.items():
+        rows.append((name, sankranti(year, sign, by_sunset).isoformat()))
     rows.append(("pohela-boishakh", bengali_new_year(year).isoformat()))
     rows.append(("onam", onam(year).isoformat()))
     return rows
