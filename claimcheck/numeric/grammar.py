@@ -23,8 +23,8 @@ import pyparsing as pp
 from claimcheck.lexicons import alternation, load_lexicon, load_table
 from claimcheck.numeric.units import (
     base_unit,
-    compound_continues_pattern,
-    compound_unit_pattern,
+    compound_rest_pattern,
+    compound_symbol_pattern,
     currencies,
     decimal_unit_pattern,
     find_alias,
@@ -164,8 +164,8 @@ def quantity_pattern() -> str:
         rf"(?i:(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![/\d])"
         rf"|(?P<vulgar_whole>\d+)?(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
         rf"|(?P<digits>{DIGITS})(?:\s+point\s+(?P<point>\d+))?"
-        rf"(?:[eE](?P<exponent>[-+\u2212]?\d+)|\s?[×x]\s?10\^?(?P<times_ten>[-+\u2212]?\d+)"
-        rf"|\s?[×x]\s?(?P<times_base>\d+)\^(?P<times_power>[-+\u2212]?\d+))?"
+        rf"(?:[eE](?P<exponent>[-+\u2212]?\d+)|\s?[×x]\s?(?:10\^?(?P<times_ten>[-+\u2212]?\d+)"
+        rf"|(?P<times_base>\d+)\^(?P<times_power>[-+\u2212]?\d+)))?"
         r"(?![\d:]|/\d|(?:st|nd|rd|th)\b|[A-Za-z]+\d)"
         rf"|point\s+(?P<point_only>\d+)"
         rf"|(?P<ordinal_fraction>{_fraction_word_pattern()})"
@@ -176,7 +176,7 @@ def quantity_pattern() -> str:
     )
     # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5": the stated uncertainty
     uncertainty = (
-        r"(?:\s?(?:±|\+/-|\+-|\+/\u2212)\s?(?P<plus_minus>\d+(?:\.\d+)?|\.\d+)"
+        r"(?:\s?(?:±|\+/?[-\u2212])\s?(?P<plus_minus>\d+(?:\.\d+)?|\.\d+)"
         r"(?:[eE](?P<plus_minus_exponent>[-+\u2212]?\d+))?)?"
     )
     scale = (
@@ -195,13 +195,13 @@ def quantity_pattern() -> str:
 
 
 def _unit_only() -> str:
-    # a unit goes on as a compound ("kg m^-2", "mg per litre", "J/m^2") after a slash, a
-    # power, "per" or a spaced negative power
+    # a unit, or the first of a compound unit and the rest ("J" + "/m^2", "kg" + " m^-2")
     return (
-        rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?!{compound_continues_pattern()})"
+        rf"(?P<hyphen>-)?(?P<unit>{unit_pattern()})(?P<unit_rest>{compound_rest_pattern()})?"
+        r"(?![\w²³^/])"
         r"|(?P<unit_in>in)(?=\s*(?:$|[.,;)]|thick|long|wide|tall|high|deep))"
         rf"|(?P<unit_decimal>{decimal_unit_pattern()})(?!\w)"
-        rf"|(?P<compound>{compound_unit_pattern()})(?![\w²³^/])"
+        rf"|(?P<compound>{compound_symbol_pattern()})(?![\w²³^/])"
     )
 
 

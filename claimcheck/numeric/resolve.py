@@ -164,6 +164,9 @@ def _get(fields, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+_SEPARATORS = re.compile(r"[,\s]")  # of thousands: "10,000", "10 000"
+
+
 def _number(fields) -> tuple[float, float, bool, bool, str] | None:
     """(value, step, spelled out, fraction, digits as written) of a quantity's number."""
     if _get(fields, "num"):
@@ -176,7 +179,7 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
         whole = float(_get(fields, "vulgar_whole") or 0)
         return whole + VULGAR[fields["vulgar"]], 0.0, False, True, ""
     if _get(fields, "digits"):
-        digits = re.sub(r"[,\s]", "", fields["digits"])
+        digits = _SEPARATORS.sub("", fields["digits"])
         if _get(fields, "point"):
             digits += "." + fields["point"]
         integer, _, fraction = digits.partition(".")
@@ -185,7 +188,7 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
         step = 10.0 ** -len(fraction[:18])
         exponent = _get(fields, "exponent") or _get(fields, "times_ten")
         base = 10.0
-        if _get(fields, "times_power"):  # "8x2^10 bits"
+        if "times_power" in fields:  # "8x2^10 bits"
             exponent, base = fields["times_power"], float(fields["times_base"])
         if exponent:
             power = int(exponent.replace("\u2212", "-"))
@@ -228,9 +231,8 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
     if number is None:
         return None
     value, step, spelled, fraction, digits = number
-    uncertainty = _uncertainty(fields)
-    if uncertainty is not None:
-        step = 2 * uncertainty  # a figure covers half its step either side: value ± uncertainty
+    if "plus_minus" in fields:
+        step = 2 * _uncertainty(fields)  # a figure covers half its step either side: ± this
     if _get(fields, "and_half"):
         value += 0.5
         step = 0.5
@@ -266,11 +268,12 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         has_money = True
     elif _get(fields, "unit_in"):
         unit, has_unit = "inch", True
-    elif _get(fields, "unit_decimal"):
+    elif "unit_decimal" in fields:
         unit, has_unit = unit_name(find_alias(fields["unit_decimal"])), True
-    elif _get(fields, "compound"):
+    elif "compound" in fields or "unit_rest" in fields:
         # "J/m^2", "4e14 s-1"; "4 days per week" is a count of days
-        unit = compound_unit_name(fields["compound"]) or leading_unit_name(fields["compound"])
+        written = fields.get("compound") or fields["unit"].lstrip("-") + fields["unit_rest"]
+        unit = compound_unit_name(written) or leading_unit_name(written)
         has_unit = unit is not None
     elif _get(fields, "unit"):
         written = fields["unit"].lstrip("-").strip()
@@ -309,22 +312,23 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around)\s+$", re.I)
 
 
-def _time_of_day(fields) -> bool | None:
-    """Whether "pm" or "am" after this number is a time of day: after a whole number or
-    one with two decimals (minutes, "2.30 pm"); "2.1 pm" is 2.1 picometres, unless a
-    time's preposition stands before it ("at 4.5 pm" is a slip for a time). None: no
-    "pm" or "am" after it."""
-    if not _get(fields, "unit_decimal"):
-        return None
-    _, dot, decimals = (_get(fields, "digits") or "").partition(".")
-    return not dot or len(decimals) == 2 or bool(_get(fields, "exponent"))
+def _time_of_day(text: str, start: int, first, second) -> bool:
+    """Whether the "pm" or "am" after a quantity makes it a time of day: after a whole
+    number or one with two decimals (minutes, "2.30 pm"), or after a time's preposition
+    ("at 4.5 pm" is a slip for a time); "2.1 pm" is 2.1 picometres."""
+    written = [part for part in (first, second) if part and "unit_decimal" in part]
+    if not written:
+        return False
+    for part in written:
+        _, dot, decimals = part.get("digits", "").partition(".")
+        if not dot or len(decimals) == 2 or "exponent" in part:
+            return True
+    return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-def _uncertainty(fields) -> float | None:
-    """The "± 0.01" stated after a number, if any."""
-    written = _get(fields, "plus_minus")
-    if written is None:
-        return None
+def _uncertainty(fields) -> float:
+    """The "± 0.01" stated after a number."""
+    written = fields["plus_minus"]
     exponent = _get(fields, "plus_minus_exponent")
     power = int(exponent.replace("\u2212", "-")) if exponent else 0
     return float(written) * 10.0 ** max(-300, min(300, power))
@@ -442,6 +446,8 @@ _COORDINATED = re.compile(r"\s+(?:and|or)\s+")
 def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
     """ "45 and 50 mg", "10 or 12 per cent": a bare number coordinated with a measure is
     in the measure's unit (two figures; "between 45 and 50 mg" is the range)."""
+    if len(figures) < 2:
+        return figures
     for index in range(len(figures) - 2, -1, -1):
         figure, following = figures[index], figures[index + 1]
         unit = following.value.unit
@@ -470,9 +476,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     first_fields = fields.get("first")
     if first_fields is None:
         return []
-    times = [_time_of_day(part) for part in (first_fields, fields.get("second")) if part]
-    said_after_time = any(t is not None for t in times)  # "am" or "pm" written
-    if any(times) or (said_after_time and _TIME_BEFORE.search(text, max(0, start - 12), start)):
+    if _time_of_day(text, start, first_fields, fields.get("second")):
         return []  # "2 pm", "2.30 pm", "between 2 and 3 pm": the temporal grammar's
     money_context = bool(_MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT))
     first = _quantity(first_fields, money_context)
@@ -485,7 +489,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         noun = None  # "that one costs": after "one" a plural-looking word is a verb
     qualifier = _get(fields, "qualifier") or _get(fields, "tilde")
     bound = qualifier_bounds().get(qualifier.lower()) if qualifier else None
-    if _one_as_pronoun(text, end, fields, first, noun, bound):
+    if "words" in first_fields and _one_as_pronoun(text, end, fields, first, noun, bound):
         return []
     approximate_high = bool(_get(fields, "approx_high"))
     if second is not None:
@@ -496,7 +500,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         end = start + text[start:end].rindex('"')
     if _TIME_AFTER.search(text[end : end + 20]) or _YEAR_SPAN.fullmatch(text[start:end]):
         return []  # "2 pm", "10:30", "2013-14": the temporal grammar's
-    if second is None and first.unit in (None, "degree"):
+    if second is None and (first.unit == "degree" or (first.spelled and first.value == 0)):
         first, start = _temperature_named(text, start, end, first)
     if mode == "news" and not _is_claim(text, start, end, fields, first, second, noun, bound):
         return []

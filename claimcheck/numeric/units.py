@@ -96,7 +96,11 @@ def _spellings(aliases: Iterable[UnitAlias]) -> str:
         else:
             folded.extend(form.lower() for form in forms)
     # the spelled-out units first: "km cubed" before "km", "metres" before "m"
-    return f"(?i:{alternation(folded)})|{alternation(exact)}"
+    patterns = [
+        f"(?i:{alternation(folded)})" if folded else "",
+        alternation(exact) if exact else "",
+    ]
+    return "|".join(p for p in patterns if p)
 
 
 # --- compound units: "J/m^2", "kg m^-2", "4e14 s-1", "mg per litre" ----------------------
@@ -105,6 +109,9 @@ def _spellings(aliases: Iterable[UnitAlias]) -> str:
 _EXPONENT = r"(?:\^\s?[-\u2212]?[1-4]|[-\u2212][1-4]|\u207b?[\u00b9\u00b2\u00b3]|[23])(?!\d)"
 _NEGATIVE = r"(?:\^\s?[-\u2212]|[-\u2212]|\u207b)[1-4](?!\d)"
 _JOIN = r"(?:\s?/\s?|\s+per\s+|\s?[·⋅]\s?)"  # "J/m^2", "mg per litre", "N·m"
+_POWER = r"(?:\^\s?[-\u2212]?[1-4]|[-\u2212][1-4]|\u207b?[\u00b9\u00b2\u00b3])(?!\d)"  # not "2"
+# a spaced next unit with a negative power ("kg m^-2"); the cheap look ahead first
+_SPACED = r"\s(?=\S{1,8}?(?:\^|[-\u2212\u207b])[1-4])"
 _SUPERSCRIPTS = {"\u00b9": "1", "\u00b2": "2", "\u00b3": "3", "\u207b": "-", "\u2212": "-"}
 
 
@@ -118,24 +125,20 @@ def _term_pattern() -> str:
 
 
 @cache
-def compound_unit_pattern() -> str:
-    """A regex of a compound unit: unit spellings joined by "/", "per", "·" or a space
-    before a negative power, each with an optional exponent; or one symbol with a negative
-    power ("s-1", "fb−1")."""
+def compound_rest_pattern() -> str:
+    """What makes a unit the first part of a compound unit: more units joined by "/",
+    "per", "·" or a space before a negative power, each with an optional exponent ("J"
+    + "/m^2", "kg" + " m^-2", "mg" + " per litre"), or a power of its own ("m" + "^3")."""
     term = _term_pattern()
-    spaced = rf"\s(?={term}{_NEGATIVE})"
-    return (
-        rf"{term}(?:{_EXPONENT})?(?:(?:{_JOIN}|{spaced}){term}(?:{_EXPONENT})?)+"
-        rf"|{term}{_NEGATIVE}"
-    )
+    spaced = rf"{_SPACED}(?={term}{_NEGATIVE})"
+    return rf"(?:{_EXPONENT})?(?:(?:{_JOIN}|{spaced}){term}(?:{_EXPONENT})?)+|{_POWER}"
 
 
 @cache
-def compound_continues_pattern() -> str:
-    """What after a unit makes it the first part of a compound: a slash, a power, a
-    "per" before a unit, a spaced unit with a negative power ("kg m^-2")."""
-    term = _term_pattern()
-    return rf"[\w²³^/·⋅]|\s+per\s+{term}(?!\w)|\s{term}{_NEGATIVE}"
+def compound_symbol_pattern() -> str:
+    """A compound unit that starts with a symbol read only in compounds: "s-1", "fb−1"."""
+    symbols = _spellings(a for a in unit_aliases() if a.in_compound)
+    return rf"(?:{symbols})(?:{compound_rest_pattern()})"
 
 
 @cache
