@@ -236,3 +236,21 @@ def test_a_year_after_the_name_in_words_or_with_in():
     assert read_phrase("Deepavali in 2019", reference, UNTENSED)[1].start == date(2019, 10, 27)
     value = read_phrase("Easter Sunday two thousand ten", reference, UNTENSED)[1]
     assert value.start == date(2010, 4, 4)
+
+
+def test_a_day_from_sundown_stays_consistent_with_itself_in_the_date_rules():
+    from claimcheck.testing import check_text
+
+    body = (
+        "Israel came to a standstill on Yom Kippur. On Yom Kippur, roads were empty and "
+        "airports closed, and Israelis will fast again on Yom Kippur next year."
+    )
+    assert check_text(body, published="2024-10-13", select=["CC101", "CC102", "CC103"]) == []
+    wire = "---\npublished: 2024-10-12\n---\nRoads were empty on Yom Kippur, police said.\n"
+    draft = "Roads were empty on Yom Kippur, police said on Sunday."
+    assert check_text(draft, published="2024-10-13", select=["CC103"], sources=[wire]) == []
+    (finding,) = check_text(
+        "Israelis fasted on Yom Kippur 2025.", published="2024-12-03", select=["CC102"]
+    )
+    assert "dated 2025-10-01..2025-10-02" in finding.message
+    assert "begins at sundown on 2025-10-01" in finding.message
