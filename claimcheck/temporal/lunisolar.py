@@ -17,8 +17,9 @@ day on which its lunar day is current at the moment of the day its rite is kept:
 by default, midday (*madhyahna*), afternoon (*aparahna*), dusk (*pradosha*), moonrise or
 midnight (*nishita*); if two days qualify, the first; if the lunar day is current at that
 moment on neither (it began and ended between two of them), the day it fell within. Solar
-festivals follow the Sun's entry into a sidereal sign (*sankranti*): the day of the entry,
-or the next day when it falls after sunset.
+festivals follow the Sun's entry into a sidereal sign (*sankranti*): Makar Sankranti the
+day of the entry, or the next day when it falls after sunset; Vaisakhi the day of the
+entry; the Bengali new year the day after it; Onam by the Malayalam month Chingam.
 
 Umm al-Qura (the Saudi civil calendar, which fixes the Hajj and so Eid al-Adha, and which
 most Gulf states and many news calendars follow): a month begins on the day after the
@@ -169,8 +170,8 @@ def sankranti(year: int, sign: int, by_sunset: bool = True, place: Place = NEW_D
 
 
 def bengali_new_year(year: int) -> date:
-    """Pohela Boishakh (West Bengal): the day after the Sun enters sidereal Aries, or the day
-    after that when the entry is after midnight (the Bengali rule)."""
+    """Pohela Boishakh (West Bengal): the civil day after the one on which the Sun enters
+    sidereal Aries (the Bengali rule: a month begins the day after its sankranti)."""
     entry = sun_enters(0.0, julian_day_of(date(year, 1, 1)))
     return local_day(entry, NEW_DELHI) + timedelta(days=1)
 
