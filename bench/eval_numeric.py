@@ -255,6 +255,9 @@ def duckling_gold(row: dict, corpus: str) -> list[Item]:
 def _quantulum_unit(name: str) -> str | None:
     if name in _QUANTULUM_NAMES:
         return _QUANTULUM_NAMES[name]
+    money, per, of = name.partition(" per ")
+    if per and re.fullmatch(r"[A-Z]{3}", _QUANTULUM_NAMES.get(money) or ""):
+        return f"{_QUANTULUM_NAMES[money]} / {_quantulum_unit(of)}"  # a price: "USD / hour"
     expression = re.sub(r"\bsquare (\w+)", r"\1 ** 2", name)
     expression = re.sub(r"\bcubic (\w+)", r"\1 ** 3", expression)
     expression = re.sub(r"\binverse (\w+)", r"1 / \1", expression)

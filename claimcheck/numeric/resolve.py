@@ -287,6 +287,10 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
             unit, has_money = "GBP", True  # "20 million pounds" is money, "200 pounds" a weight
         elif not has_money:
             unit, has_unit = unit_name(alias), True
+    if "per_unit" in fields and has_money:
+        alias = find_alias(fields["per_unit"])
+        if alias is not None and alias.pint != "-":
+            unit = f"{unit} / {unit_name(alias)}"  # "$15 an hour": a price, "USD / hour"
     cents = _get(fields, "cents")
     if cents and has_money:
         cents_value = float(cents) if cents.isdigit() else words_value(cents)
@@ -384,6 +388,8 @@ def _inherit(first: _Quantity, second: _Quantity) -> tuple[_Quantity, _Quantity]
         first = replace(
             first, unit=second.unit, has_money=second.has_money, has_unit=second.has_unit
         )
+    if first.has_money and second.unit and second.unit.startswith(f"{first.unit} / "):
+        first = replace(first, unit=second.unit)  # "between $10 and $20 an hour"
     if second.unit is None and first.has_money:
         # "$10-20 million": the currency is written once, before the first end; "fell 1.2%
         # to 42,300" is a change and a level, not a range of percentages
@@ -492,6 +498,10 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     if "words" in first_fields and _one_as_pronoun(text, end, fields, first, noun, bound):
         return []
     approximate_high = bool(_get(fields, "approx_high"))
+    # "from 300 to 400"; "from about $350 per kg to $680 per kg" (the lead is "about")
+    is_change = bool(_get(fields, "from")) or (
+        "to" in fields.get("dash", "") and _FROM_BEFORE.search(text, max(0, start - 8), start)
+    )
     if second is not None:
         first, second = _inherit(first, second)
     if first_fields.get("unit") == '"' and text.count('"', 0, start) % 2 == 1:
@@ -521,7 +531,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         unit = first.unit or "degree"
         first = replace(first, value=-abs(first.value), unit=unit)
     if second is not None and (second.value < first.value or first.unit != second.unit):
-        if _get(fields, "from") and (second.unit == first.unit or mode == "news"):
+        if is_change and (second.unit == first.unit or mode == "news"):
             pass  # a fall is still a change: "fell from 120 to 80"
         else:
             return _single(text, fields, start, end, first, bound, mode, noun, second)
@@ -529,7 +539,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     predicate = measure_words()[measure.lower()] if measure else predicate_near(text, start, end)
     as_of = as_of_near(text, start, end)
     restated = _restated(fields.get("restated"), money_context)
-    if second is not None and _get(fields, "from") and mode == "news":
+    if second is not None and is_change and mode == "news":
         return _change(text, match, first, second, predicate, as_of)
     if second is not None:
         low, high = (first, second) if first.value <= second.value else (second, first)
@@ -540,6 +550,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
     return [Figure(start, end, value, _explain(text[start:end], value))]
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _ABSOLUTE_BEFORE = re.compile(r"\babsolute\s+$", re.I)
 _SCALE_AFTER = re.compile(r"\s+on\s+the\s+(celsius|centigrade|fahrenheit)\s+scale\b", re.I)
 

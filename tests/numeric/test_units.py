@@ -174,3 +174,15 @@ def test_a_power_of_two_and_binary_prefixes():
 
 def test_a_decimal_pm_after_a_time_preposition_is_a_slip_for_a_time():
     assert read_figures("The meeting ended at 4.5 pm on Friday.") == []
+
+
+def test_a_price_per_unit_is_not_an_amount_of_money():
+    value = _only("Oil rose to $80 a barrel on Friday.")
+    assert (value.low, value.unit, value.base) == (80, "USD / oil_barrel", None)
+    assert _only("Shares fell to $5 a share.").unit == "USD"  # a share is no unit
+
+
+def test_from_about_a_to_b_is_a_change_in_news():
+    start, end = read_figures("Prices rose from about 300 to 400 euros.")
+    assert (start.value.role, start.value.unit) == ("from", "EUR")
+    assert (end.value.role, end.value.low) == ("to", 400)
