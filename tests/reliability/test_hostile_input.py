@@ -299,18 +299,6 @@ def test_thousands_of_claims_in_one_sentence_are_scanned_in_linear_time(tmp_path
     assert run.code == 0, run.err
 
 
-def test_a_run_of_thousands_of_digit_groups_is_read_and_the_next_draft_too(tmp_path):
-    """A pathological figure ("1,1,1,...,000 people") is read like any other text (the
-    figure scan reads a bounded window at each place); the time limit that would bound a
-    runaway document is tested in test_time_limit.py."""
-    runaway = _write(tmp_path, "runaway.md", _text("1," * 3_000 + "000 people\n"))
-    good = _write(tmp_path, "good.md", _text(MILLER + "\n"))
-    run = run_in_process("extract", runaway, good, "--format", "json")
-    assert_clean(run, [runaway])
-    assert run.code == 0 and run.err == ""
-    assert [d["path"] for d in run.json()["documents"]] == [str(runaway), str(good)]
-
-
 @pytest.mark.parametrize(
     "front",
     [
