@@ -148,7 +148,8 @@ def _regex(pattern: str, flags: int = 0) -> pp.ParserElement:
 @cache
 def quantity_pattern() -> str:
     """One quantity as one regex, built from named sub-patterns: sign, currency, number,
-    an uncertainty ("± 0.01"), "and a half", scale, then a percent sign, money or a unit."""
+    an uncertainty ("± 0.01"), "and a half", scale, then a percent sign, money or a unit,
+    and the unit a price is for."""
     prefix_money = [w for w, (_, where) in currencies().items() if where in ("prefix", "both")]
     suffix_money = [w for w, (_, where) in currencies().items() if where in ("suffix", "both")]
     codes = [w for w in prefix_money if w.isupper() and w.isalpha()]
@@ -191,7 +192,13 @@ def quantity_pattern() -> str:
         rf"|(?i:{_alternatives(w for w in suffix_money if not w.isupper())})(?!\w))"
         rf"|{_unit_only()}))?"
     )
-    return sign + currency + number + uncertainty + scale + tail
+    # a price: "$15 an hour", "£1.50 per litre", "$80/barrel" (only after money: "5 a day"
+    # is no price)
+    per_unit = (
+        r"(?:(?(currency)|(?(money)|(?!)))(?:\s?/\s?|\s+per\s+|\s+an?\s+)"
+        rf"(?P<per_unit>{unit_pattern()})(?![\w²³^/]))?"
+    )
+    return sign + currency + number + uncertainty + scale + tail + per_unit
 
 
 def _unit_only() -> str:
@@ -222,13 +229,6 @@ def _pieces() -> dict[str, pp.ParserElement]:
     pieces["cents"] = _regex(
         r"(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:c|cents?|pence|p|¢)\b", i
     ).add_condition(_after_money)
-    pieces["per_unit"] = (
-        _regex(  # a price: "$15 an hour", "£1.50 per litre", "$80/barrel"
-            rf"(?:\s?/\s?|\s+per\s+|\s+an?\s+)(?P<per_unit>{unit_pattern()})(?![\w²³^/])"
-        )
-        .leave_whitespace()
-        .add_condition(_after_money)
-    )
     pieces["measure"] = _regex(
         rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b"
         r"|\s*(?P<below_zero>below\s+zero)\b",
@@ -259,22 +259,18 @@ def _money_before() -> re.Pattern[str]:
 
 
 def _after_money(text: str, loc: int, tokens: pp.ParseResults) -> bool:
-    """Cents and the unit of a price belong to an amount of money ("$20 and 43 cents",
-    "$15 an hour"); "30 and 40 C" are two temperatures, "5 a day" no price."""
+    """Cents belong to an amount of money ("$20 and 43 cents"); "30 and 40 C" are two
+    temperatures."""
     return _money_before().search(text, max(0, loc - 30), loc) is not None
 
 
 def _quantity(name: str) -> pp.ParserElement:
-    """One quantity, then its cents ("$20 and 43 cents"), the unit a price is for ("$15
-    an hour") or the smaller parts of a composite measure ("7 feet 10 inches", "2 km and 1
-    metre")."""
+    """One quantity, then its cents ("$20 and 43 cents") or the smaller parts of a
+    composite measure ("7 feet 10 inches", "2 km and 1 metre")."""
     p = _pieces()
     composite = pp.Group(p["part"]).add_condition(_smaller_unit_than_before)
     core = (
-        p["quantity"]
-        + pp.Optional(p["per_unit"])  # before the cents: a failed Optional skips white space
-        + pp.Optional(p["cents"])
-        + pp.Optional(pp.Group(composite[1, ...])("parts"))
+        p["quantity"] + pp.Optional(p["cents"]) + pp.Optional(pp.Group(composite[1, ...])("parts"))
     )
     return pp.Group(core)(name)
 
