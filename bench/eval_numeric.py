@@ -46,7 +46,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from claimcheck.numeric.resolve import read_figures, read_ordinals  # noqa: E402
-from claimcheck.numeric.units import has_dimension, registry  # noqa: E402
+from claimcheck.numeric.units import (  # noqa: E402
+    currencies,
+    currency_code,
+    has_dimension,
+    registry,
+)
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "numeric"
 DUCKLING = (
@@ -123,11 +128,13 @@ _DIMENSION_OF = {
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One quantity: its bounds and unit (None: a plain number or a counted noun)."""
+    """One quantity: its bounds and unit (None: a plain number or a counted noun). ``noun``:
+    the unit is a counted noun as claimcheck wrote it ("6.0-sigma significance")."""
 
     low: float | None
     high: float | None
     unit: str | None
+    noun: bool = False
 
 
 @dataclass
@@ -184,22 +191,39 @@ def _convert(value: float | None, unit: str, to: str) -> float | None:
     return float(registry().Quantity(value, _pint_unit(unit)).to(_pint_unit(to)).magnitude)
 
 
-def _counts(unit: str | None, predicted: bool = False) -> bool:
-    """A unit that is no unit at all for the corpora: nothing, or a counted noun. For
-    claimcheck's figures a counted noun is a word its units do not know, whatever pint
-    makes of it ("6.0-sigma significance" counts sigmas, not Stefan-Boltzmann constants)."""
-    return unit is None or (
-        not has_dimension(unit)
-        and (predicted or _pint_unit(unit) is None)
+def _counts(unit: str | None, noun: bool = False) -> bool:
+    """A unit that is no unit at all for the corpora: nothing, or a counted noun (one that
+    claimcheck says is a noun even when pint has a meaning for the word: "6.0-sigma
+    significance" counts sigmas, not Stefan-Boltzmann constants)."""
+    return (
+        unit is None
+        or noun
+        or (
+            not has_dimension(unit)
+            and _pint_unit(unit) is None
+            and unit not in ("percent", "percentage_point", "rank", "degree")
+            and not re.fullmatch(r"[A-Z]{3}", unit)
+        )
+    )
+
+
+def _counted_noun(unit: str | None) -> bool:
+    """Whether claimcheck's unit is a counted noun as written: a word that is none of its
+    units, money, percentages or ranks."""
+    return (
+        unit is not None
+        and re.fullmatch(r"[a-z][a-z'-]*", unit) is not None
+        and not has_dimension(unit)
         and unit not in ("percent", "percentage_point", "rank", "degree")
-        and not re.fullmatch(r"[A-Z]{3}", unit)
+        and currency_code(unit) is None
+        and unit not in {code for code, _ in currencies().values()}
     )
 
 
 def matches(predicted: Item, gold: Item, one_sided_by_number: bool = False) -> bool:
     """Whether a predicted quantity is the gold one (see the module docstring)."""
     if gold.unit is None or predicted.unit is None or gold.unit == predicted.unit:
-        both_count = _counts(gold.unit) and _counts(predicted.unit, predicted=True)
+        both_count = _counts(gold.unit) and _counts(predicted.unit, predicted.noun)
         if not both_count and gold.unit != predicted.unit:
             return False
         low, high = predicted.low, predicted.high
@@ -284,7 +308,8 @@ def claimcheck_items(text: str) -> list[Item]:
     """What claimcheck reads in a text, in evaluation mode."""
     items = []
     for figure in read_figures(text, "eval"):
-        items.append(Item(figure.value.low, figure.value.high, figure.value.unit))
+        unit = figure.value.unit
+        items.append(Item(figure.value.low, figure.value.high, unit, _counted_noun(unit)))
         restated = figure.value.restated  # "12 km (7.5 miles)": the corpora list both
         if restated is not None and restated.unit != figure.value.unit:
             items.append(Item(restated.low, restated.high, restated.unit))
@@ -319,7 +344,7 @@ def _of_dimension(item: Item, corpus: str) -> bool:
     """Whether a prediction is of the dimension a Duckling corpus asks for."""
     unit = item.unit
     if corpus in ("numeral", "ordinal"):
-        return _counts(unit, predicted=True)
+        return _counts(unit, item.noun)
     if corpus == "amountofmoney":
         return unit is not None and (bool(re.fullmatch(r"[A-Z]{3}", unit)) or unit == "cent")
     if corpus == "quantity":
