@@ -709,6 +709,8 @@ def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     if first.unit in ("second", "minute", "hour", "day", "week", "month", "year"):
         if _TEMPORAL_AFTER.search(after) or _WINDOW_BEFORE.search(before):
             return False  # "two days ago", "the past 24 hours": a time, not a figure
+    if first.unit in ("cent", "penny", "dime") and "article" in fields.get("first", {}):
+        return False  # "not a penny more", "a dime a dozen": an idiom, not a sum
     noun_written = _get(fields, "noun_other") or ""
     if first.spelled and first.fraction and _BEFORE_HALF.search(before):
         return False  # "the first half of 2024", "the other half"

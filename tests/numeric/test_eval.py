@@ -16,11 +16,17 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_numeric.py"
 
 
 @cache
-def _evaluate(folder: Path):
+def _bench():
     spec = importlib.util.spec_from_file_location("eval_numeric", BENCH)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def _evaluate(folder: Path):
+    module = _bench()
     scores = module.evaluate(folder, with_quantulum=False)["claimcheck"]
     return module.TARGETS, scores
 
@@ -56,3 +62,10 @@ def test_scoring_counts_a_miss_and_a_false_figure(results):
     assert numeral.sentences == 105
     assert numeral.true_positives + numeral.false_negatives == 105
     assert numeral.false_positives > 0  # ".0012G" is read as 0.0012: a false figure
+
+
+def test_misses_lists_a_false_figure_and_a_missed_item(shared_eval, capsys):
+    _bench().print_misses(shared_eval / "numeric", "numeral")
+    printed = capsys.readouterr().out
+    assert ".0012G" in printed  # read as 0.0012, where Duckling has 1,200,000
+    assert "    false  0.0012 .. 0.0012 None" in printed
