@@ -22,6 +22,7 @@ def test_checking_a_draft_with_units_does_not_import_pint() -> None:
         "import sys\n"
         "from claimcheck.numeric import read_figures\n"
         "read_figures('The river rose 3.5 metres and the plane flew at 900 km/h.')\n"
+        "read_figures('Ozone reached 150 µg/m3 and ash fall 3 kg m^-2.')\n"
         "print('pint' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
