@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import pyparsing as pp
@@ -344,13 +345,16 @@ def ordinal_element() -> pp.ParserElement:
     return _pieces()["ordinal"]
 
 
+_matched = itemgetter(1)  # a (name, text) pair of a group that matched something
+
+
 def fields_of(results: pp.ParseResults) -> dict[str, Any]:
     """The named fields of a match: regex groups, with the quantities ("first", "second",
     "restated") and the parts of a composite measure ("parts") nested."""
     fields: dict[str, Any] = {}
     for token in results:
         if isinstance(token, re.Match):
-            fields.update((k, v) for k, v in token.groupdict().items() if v is not None)
+            fields.update(filter(_matched, token.groupdict().items()))
         elif isinstance(token, pp.ParseResults):
             name = token.get_name()
             if name == "parts":
@@ -403,18 +407,19 @@ def _lead() -> re.Pattern[str]:
 
 def scan(text: str) -> list[Match]:
     """Every figure in ``text``, left to right, not overlapping."""
-    figure = numeric_grammar()
+    figure = _located(numeric_grammar())
+    leads = _lead()
     found: list[Match] = []
     covered = 0
     for candidate in _starts().finditer(text):
         start = candidate.start()
         if start < covered:
             continue
-        lead = _lead().search(text, max(covered, start - 24), start)
+        lead = leads.search(text, max(covered, start - 24), start)
         begin = lead.start() if lead else start
         for attempt in (begin, start) if begin != start else (start,):
             try:
-                located = _located(figure).parse_string(text[attempt : attempt + _LONGEST])
+                located = figure.parse_string(text[attempt : attempt + _LONGEST])
             except pp.ParseException:
                 continue
             begin_at, tokens, end_at = located["locn_start"], located["value"], located["locn_end"]
