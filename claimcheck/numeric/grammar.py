@@ -265,13 +265,40 @@ def _after_money(text: str, loc: int, tokens: pp.ParseResults) -> bool:
     return _money_before().search(text, max(0, loc - 30), loc) is not None
 
 
+class _Optional(pp.Token):
+    """``pp.Optional(element)`` for an element that can only match where ``opener`` matches
+    (after the whitespace it skips): most figures have no cents, no parts, no restatement,
+    and pyparsing's failure of each, an exception a time, was most of a bare figure's cost.
+    Where the opener matches, the element is parsed as it is (its conditions included)."""
+
+    def __init__(self, element: pp.ParserElement, opener: re.Pattern[str] | None = None) -> None:
+        super().__init__()
+        self.element = element
+        self.opener = opener if opener is not None else element.re
+        self.skips = element.skipWhitespace
+        self.mayReturnEmpty = True
+        self.skipWhitespace = False  # the element skips its own; nothing is consumed on failure
+        self.set_name(f"[{element}]")
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        at = self.element.preParse(instring, loc) if self.skips else loc
+        if self.opener.match(instring, at) is None:
+            return loc, []
+        try:
+            return self.element._parse(instring, loc, do_actions)  # noqa: SLF001
+        except pp.ParseBaseException:
+            return loc, []
+
+
 def _quantity(name: str) -> pp.ParserElement:
     """One quantity, then its cents ("$20 and 43 cents") or the smaller parts of a
     composite measure ("7 feet 10 inches", "2 km and 1 metre")."""
     p = _pieces()
     composite = pp.Group(p["part"]).add_condition(_smaller_unit_than_before)
     core = (
-        p["quantity"] + pp.Optional(p["cents"]) + pp.Optional(pp.Group(composite[1, ...])("parts"))
+        p["quantity"]
+        + _Optional(p["cents"])
+        + _Optional(pp.Group(composite[1, ...])("parts"), p["part"].re)
     )
     return pp.Group(core)(name)
 
@@ -315,8 +342,8 @@ def numeric_grammar() -> pp.ParserElement:
     """Return the figure grammar; ``fields_of`` reads a match's named fields."""
     p = _pieces()
     first, second = _quantity("first"), _quantity("second")
-    approx = pp.Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
-    leading = pp.Optional(p["qualifier"])
+    approx = _Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
+    leading = _Optional(p["qualifier"])
     # "between 3 and 5 km", "from 80,000 to 120,000" (a change in news mode)
     paired = (
         _regex(r"(?P<between>between)\b|(?P<from>from)\b", re.I)
@@ -326,9 +353,8 @@ def numeric_grammar() -> pp.ParserElement:
         + second
     )
     # "300 to 400 people", "3-5 km", "more than 400 people"
-    plain = (
-        leading + first + pp.Optional(_regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)") + approx + second)
-    )
+    dash = _regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)")
+    plain = leading + first + _Optional(dash + approx + second, dash.re)
     restated = pp.Group(
         pp.Suppress("(")
         + pp.Optional(p["qualifier"])
@@ -336,7 +362,7 @@ def numeric_grammar() -> pp.ParserElement:
         + pp.Optional(_regex(r"(?:-\s*)?to\b|-|–") + _quantity("second"))
         + pp.Suppress(")")
     )("restated")
-    after = pp.Optional(restated) + pp.Optional(p["measure"]) + pp.Optional(p["noun"])
+    after = _Optional(restated, re.compile(r"\(")) + _Optional(p["measure"]) + _Optional(p["noun"])
     return p["rank"] | ((paired | plain) + after)
 
 
