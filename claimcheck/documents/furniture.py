@@ -69,17 +69,30 @@ def _normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().rstrip(".:!").lower())
 
 
+@cache
+def _phrase_set() -> tuple[frozenset[str], int]:
+    """The phrases, and the most spaces one of them holds."""
+    return frozenset(_phrases()), max((p.count(" ") for p in _phrases()), default=0)
+
+
 def _matched_phrase(text: str) -> str | None:
+    """The longest phrase the paragraph is, or starts with as whole words."""
     lowered = _normalised(text)
-    for phrase in _phrases():
-        if lowered == phrase or lowered.startswith(phrase + " "):
-            return phrase
+    phrases, most_spaces = _phrase_set()
+    if lowered in phrases:
+        return lowered
+    ends = [i for i, char in enumerate(lowered[:200]) if char == " "][: most_spaces + 1]
+    for end in reversed(ends):
+        if lowered[:end] in phrases:
+            return lowered[:end]
     return None
 
 
 def _is_shouting(text: str) -> bool:
+    if len(text.split()) > 8:
+        return False  # most paragraphs: no need to look at their letters
     letters = [c for c in text if c.isalpha()]
-    return len(text.split()) <= 8 and len(letters) >= 6 and all(c.isupper() for c in letters)
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def find_furniture(document: Document) -> list[Furniture]:
