@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from scoring import PrecisionRecall  # bench/scoring.py, beside this script
+
 from claimcheck.claims import Claim
 from claimcheck.documents import read_document
 from claimcheck.linking import describe, same_thing
@@ -68,7 +70,7 @@ class Outcome:
 
 
 @dataclass
-class LinkingScore:
+class LinkingScore(PrecisionRecall):
     """Confusion counts over the pairs; a missing claim counts against the linker."""
 
     outcomes: list[Outcome] = field(default_factory=list)
@@ -98,21 +100,6 @@ class LinkingScore:
     @property
     def true_negatives(self) -> int:
         return self._count("different", False)
-
-    @property
-    def precision(self) -> float:
-        predicted = self.true_positives + self.false_positives
-        return self.true_positives / predicted if predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        actual = self.true_positives + self.false_negatives
-        return self.true_positives / actual if actual else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
     @property
     def wrong(self) -> list[Outcome]:

@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scoring import PrecisionRecall  # noqa: E402 - bench/scoring.py, beside this script
+
 from claimcheck.numeric.resolve import read_figures, read_ordinals  # noqa: E402
 from claimcheck.numeric.units import (  # noqa: E402
     currencies,
@@ -138,7 +140,7 @@ class Item:
 
 
 @dataclass
-class Score:
+class Score(PrecisionRecall):
     corpus: str
     sentences: int = 0
     characters: int = 0
@@ -146,21 +148,6 @@ class Score:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        gold = self.true_positives + self.false_negatives
-        return self.true_positives / gold if gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def sentences_per_second(self) -> float:

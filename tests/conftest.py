@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b6bff47565225a41.txt"
 SHARED = ROOT.parent / "shared"
 SYRIA_EXAMPLE = ROOT / "examples" / "syria-offensive"
+BENCH = ROOT / "bench"
+
+
+@cache
+def load_bench_script(name: str) -> ModuleType:
+    """A script of ``bench/`` (``eval_numeric`` ...) as a module, as when it runs there:
+    with ``bench/`` on the path for the modules it shares (``scoring``)."""
+    if str(BENCH) not in sys.path:
+        sys.path.append(str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass

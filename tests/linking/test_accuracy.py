@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_linking.py"
-
-
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_linking", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_linking"] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import load_bench_script
 
 
 def test_the_annotated_set_covers_every_bullet_with_both_labels():
-    pairs = _eval_module().load_pairs()
+    pairs = load_bench_script("eval_linking").load_pairs()
     assert len(pairs) >= 120
     labels = [pair.label for pair in pairs]
     assert 0.4 <= labels.count("same") / len(labels) <= 0.6
@@ -38,7 +26,7 @@ def test_the_annotated_set_covers_every_bullet_with_both_labels():
 
 
 def test_linker_meets_the_issue_target_on_the_annotated_pairs():
-    score = _eval_module().score_pairs()
+    score = load_bench_script("eval_linking").score_pairs()
     wrong = [
         f"#{o.pair.number} {o.pair.label}: {o.about_a} | {o.about_b} {o.missing}"
         for o in score.wrong
@@ -48,7 +36,7 @@ def test_linker_meets_the_issue_target_on_the_annotated_pairs():
 
 
 def test_a_phrase_not_found_as_a_claim_counts_as_an_error():
-    module = _eval_module()
+    module = load_bench_script("eval_linking")
     pair = module.LabelledPair(
         number=1,
         a=module.Side("The weather was fine on the day.", module.date(2024, 12, 1), "weather"),

@@ -5,28 +5,17 @@ Skips without ``../shared/eval``. The scoring itself is ``bench/eval_numeric.py`
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_numeric.py"
-
-
-@cache
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_numeric", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import load_bench_script
 
 
 @cache
 def _evaluate(folder: Path):
-    module = _bench()
+    module = load_bench_script("eval_numeric")
     scores = module.evaluate(folder, with_quantulum=False)["claimcheck"]
     return module.TARGETS, scores
 
@@ -65,7 +54,7 @@ def test_scoring_counts_a_miss_and_a_false_figure(results):
 
 
 def test_misses_lists_a_false_figure_and_a_missed_item(shared_eval, capsys):
-    _bench().print_misses(shared_eval / "numeric", "numeral")
+    load_bench_script("eval_numeric").print_misses(shared_eval / "numeric", "numeral")
     printed = capsys.readouterr().out
     assert ".0012G" in printed  # read as 0.0012, where Duckling has 1,200,000
     assert "    false  0.0012 .. 0.0012 None" in printed

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_bench_script
+
 ROOT = Path(__file__).resolve().parents[2]
 # issue 3's target at day grain (bench/eval_temporal.py measures 90.1%)
 DAY_GRAIN_TARGET = 0.90
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "eval_temporal", ROOT / "bench" / "eval_temporal.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +18,7 @@ def scores(request):
     shared = ROOT.parent / "shared"
     if not (shared / "eval" / "temporal").is_dir():
         pytest.skip("../shared/eval is not present")
-    return _bench().evaluate(shared, with_dateparser=False)
+    return load_bench_script("eval_temporal").evaluate(shared, with_dateparser=False)
 
 
 def test_negatives_are_not_read_as_times(scores):
@@ -43,7 +33,7 @@ def test_day_grain_accuracy_meets_the_issue_target(scores):
 
 
 def test_scoring_counts_a_known_phrase(tmp_path):
-    bench = _bench()
+    bench = load_bench_script("eval_temporal")
     folder = tmp_path / "eval" / "temporal"
     folder.mkdir(parents=True)
     (folder / "duckling_time_en.jsonl").write_text(
@@ -64,7 +54,7 @@ def test_scoring_counts_a_known_phrase(tmp_path):
 def test_a_day_from_sundown_is_scored_by_its_start(tmp_path):
     """Duckling gives Yom Kippur as the instant it begins (the eve); claimcheck as sundown
     on the eve to nightfall: the day-grain score compares the start."""
-    bench = _bench()
+    bench = load_bench_script("eval_temporal")
     folder = tmp_path / "eval" / "temporal"
     folder.mkdir(parents=True)
     (folder / "duckling_time_en.jsonl").write_text(
