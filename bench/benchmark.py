@@ -236,7 +236,7 @@ SCALING_STAGES = (
 )
 
 
-WHOLE_PIPELINE_UP_TO = 1_000_000  # bytes; see measure_scaling
+WHOLE_PIPELINE_UP_TO = 1_100_000  # bytes ("1 MB" is a little over); see measure_scaling
 
 
 def measure_scaling(sizes: list[int]) -> list[tuple[int, int, float, dict[str, float]]]:
@@ -323,6 +323,10 @@ def measure_interpreter(runs: int = 5) -> float:
     return best
 
 
+def _size(size_bytes: int) -> str:
+    return f"{size_bytes / 1e6:.1f} MB" if size_bytes >= 1e6 else f"{size_bytes / 1e3:.0f} KB"
+
+
 def _verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
@@ -375,8 +379,7 @@ def main() -> None:
             for stage in SCALING_STAGES
         )
         total = "-" if math.isnan(micros) else f"{micros:.1f}"
-        shown = f"{size_bytes / 1e6:.1f} MB" if size_bytes >= 1e6 else f"{size_bytes / 1e3:.0f} KB"
-        print(f"| {shown} | {count:,} | {total} | {cells} |")
+        print(f"| {_size(size_bytes)} | {count:,} | {total} | {cells} |")
     whole_rows = [micros for _, _, micros, _ in scaling if not math.isnan(micros)]
     spread = max(whole_rows) / min(whole_rows) - 1
     grammar_rows = [
@@ -417,10 +420,11 @@ def main() -> None:
         f"| `claimcheck check`, 1,000 words + 1 source < 0.3 s | {process:.3f} s wall, "
         f"{process_cpu:.3f} s CPU | {_verdict(process < 0.3)} |"
     )
-    largest_whole = max(size for size in sizes if size <= WHOLE_PIPELINE_UP_TO)
+    # the sizes the whole pipeline actually ran on, as the scaling table shows them
+    largest_whole = max(size for size, _, micros, _ in scaling if not math.isnan(micros))
     print(
         f"| cost per word flat within 20%: whole pipeline, {sizes[0] / 1e3:g} KB to "
-        f"{largest_whole / 1e6:g} MB | {min(whole_rows):.1f}–{max(whole_rows):.1f} µs/word "
+        f"{_size(largest_whole)} | {min(whole_rows):.1f}–{max(whole_rows):.1f} µs/word "
         f"(max/min {spread:+.0%}) | {_verdict(spread <= 0.2)} |"
     )
     print(
