@@ -14,6 +14,7 @@ word, a currency), so pyparsing only runs where there is something to read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -431,14 +432,33 @@ def _lead() -> re.Pattern[str]:
     return re.compile(rf"(?:\b|(?<=~))(?:{_alternatives(leads)})\s*$", re.IGNORECASE)
 
 
+# The places where ``_starts`` is tried: a word's first character, a mark, a vulgar
+# fraction. Trying its long alternation only there, rather than at every character as
+# ``finditer`` does, finds the same starts for a fraction of the cost.
+_PLACES = re.compile(r"(?<!\w)\w|[^\w\s]|[½⅓⅔¼¾⅕⅛]")
+
+
+def _candidates(text: str) -> Iterator[int]:
+    """The starts ``_starts().finditer`` would find, left to right, not overlapping."""
+    starts = _starts()
+    following = 0
+    for place in _PLACES.finditer(text):
+        at = place.start()
+        if at < following:
+            continue
+        candidate = starts.match(text, at)
+        if candidate is not None:
+            following = candidate.end()
+            yield at
+
+
 def scan(text: str) -> list[Match]:
     """Every figure in ``text``, left to right, not overlapping."""
     figure = _located(numeric_grammar())
     leads = _lead()
     found: list[Match] = []
     covered = 0
-    for candidate in _starts().finditer(text):
-        start = candidate.start()
+    for start in _candidates(text):
         if start < covered:
             continue
         lead = leads.search(text, max(covered, start - 24), start)
