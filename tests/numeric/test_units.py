@@ -53,6 +53,10 @@ def test_percent_and_percentage_points_are_kept_apart():
     ],
 )
 def test_news_spellings_convert_to_si_base_units(sentence, unit, base_unit, base_low):
+    _assert_converted(sentence, unit, base_unit, base_low)
+
+
+def _assert_converted(sentence: str, unit: str, base_unit: str, base_low: float) -> None:
     value = _only(sentence)
     assert value.unit == unit
     assert value.base["unit"] == base_unit
@@ -152,10 +156,7 @@ def test_pm_after_a_decimal_is_picometres_and_after_minutes_a_time():
     ],
 )
 def test_compound_units_are_composed_from_their_spellings(sentence, unit, base_unit, base_low):
-    value = _only(sentence)
-    assert value.unit == unit
-    assert value.base["unit"] == base_unit
-    assert value.base["low"] == pytest.approx(base_low)
+    _assert_converted(sentence, unit, base_unit, base_low)
 
 
 def test_a_ratio_without_a_dimension_counts_its_first_unit():

@@ -32,21 +32,25 @@ def test_day_grain_accuracy_meets_the_issue_target(scores):
     assert ours.day >= round(DAY_GRAIN_TARGET * ours.total), ours.misses
 
 
-def test_scoring_counts_a_known_phrase(tmp_path):
-    bench = load_bench_script("eval_temporal")
+def _score(tmp_path, phrases: list[tuple[str, str]], negatives: list[str]):
+    """claimcheck's score on a corpus of (phrase, expected day) and negative phrases."""
     folder = tmp_path / "eval" / "temporal"
     folder.mkdir(parents=True)
-    (folder / "duckling_time_en.jsonl").write_text(
-        '{"text": "next tuesday", "ref": "2013-02-12T04:30:00", "kind": "instant", '
-        '"value": "2013-02-19T00:00:00", "grain": "day"}\n'
-        '{"text": "laughing", "ref": "2013-02-12T04:30:00", "kind": "instant", '
-        '"value": "2013-02-19T00:00:00", "grain": "day"}\n',
-        encoding="utf-8",
-    )
-    (folder / "duckling_time_en_negative.jsonl").write_text(
-        '{"text": "4a", "ref": "2013-02-12T04:30:00"}\n', encoding="utf-8"
-    )
-    (ours,) = bench.evaluate(tmp_path, with_dateparser=False)
+    reference = '"ref": "2013-02-12T04:30:00"'
+    rows = [
+        f'{{"text": "{text}", {reference}, "kind": "instant", '
+        f'"value": "{day}T00:00:00", "grain": "day"}}\n'
+        for text, day in phrases
+    ]
+    (folder / "duckling_time_en.jsonl").write_text("".join(rows), encoding="utf-8")
+    lines = [f'{{"text": "{text}", {reference}}}\n' for text in negatives]
+    (folder / "duckling_time_en_negative.jsonl").write_text("".join(lines), encoding="utf-8")
+    (ours,) = load_bench_script("eval_temporal").evaluate(tmp_path, with_dateparser=False)
+    return ours
+
+
+def test_scoring_counts_a_known_phrase(tmp_path):
+    ours = _score(tmp_path, [("next tuesday", "2013-02-19"), ("laughing", "2013-02-19")], ["4a"])
     assert (ours.total, ours.day, ours.full, ours.unread) == (2, 1, 1, 1)
     assert ours.negatives_read == []
 
@@ -54,16 +58,6 @@ def test_scoring_counts_a_known_phrase(tmp_path):
 def test_a_day_from_sundown_is_scored_by_its_start(tmp_path):
     """Duckling gives Yom Kippur as the instant it begins (the eve); claimcheck as sundown
     on the eve to nightfall: the day-grain score compares the start."""
-    bench = load_bench_script("eval_temporal")
-    folder = tmp_path / "eval" / "temporal"
-    folder.mkdir(parents=True)
-    (folder / "duckling_time_en.jsonl").write_text(
-        '{"text": "yom kippur 2018", "ref": "2013-02-12T04:30:00", "kind": "instant", '
-        '"value": "2018-09-18T00:00:00", "grain": "day"}\n'
-        '{"text": "yom kippur 2018", "ref": "2013-02-12T04:30:00", "kind": "instant", '
-        '"value": "2018-09-19T00:00:00", "grain": "day"}\n',
-        encoding="utf-8",
-    )
-    (folder / "duckling_time_en_negative.jsonl").write_text("", encoding="utf-8")
-    (ours,) = bench.evaluate(tmp_path, with_dateparser=False)
+    phrases = [("yom kippur 2018", "2018-09-18"), ("yom kippur 2018", "2018-09-19")]
+    ours = _score(tmp_path, phrases, [])
     assert (ours.total, ours.day, ours.full) == (2, 1, 1)
