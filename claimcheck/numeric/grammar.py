@@ -251,6 +251,9 @@ def _pieces() -> dict[str, pp.ParserElement]:
         rf"[-\s\u2014]?)?(?:{ordinal_words})|\d+(?:st|nd|rd|th))\b",
         i,
     )
+    # "between 3 and 5 km", "from 80,000 to 120,000"; "300 to 400 people", "3-5 km"
+    pieces["range_lead"] = _regex(r"(?P<between>between)\b|(?P<from>from)\b", i)
+    pieces["dash"] = _regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)")
     return pieces
 
 
@@ -338,6 +341,9 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
     return _RANGE_LEAD.search(text, max(0, loc - 40), loc) is None
 
 
+_RESTATEMENT_OPENS = re.compile(r"\(")
+
+
 @cache
 def numeric_grammar() -> pp.ParserElement:
     """Return the figure grammar; ``fields_of`` reads a match's named fields."""
@@ -346,15 +352,9 @@ def numeric_grammar() -> pp.ParserElement:
     approx = _Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
     leading = _Optional(p["qualifier"])
     # "between 3 and 5 km", "from 80,000 to 120,000" (a change in news mode)
-    paired = (
-        _regex(r"(?P<between>between)\b|(?P<from>from)\b", re.I)
-        + first
-        + _regex(r"(?P<to>and\b|to\b|-|–)")
-        + approx
-        + second
-    )
+    paired = p["range_lead"] + first + _regex(r"(?P<to>and\b|to\b|-|–)") + approx + second
     # "300 to 400 people", "3-5 km", "more than 400 people"
-    dash = _regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)")
+    dash = p["dash"]
     plain = leading + first + _Optional(dash + approx + second, dash.re)
     restated = pp.Group(
         pp.Suppress("(")
@@ -363,7 +363,7 @@ def numeric_grammar() -> pp.ParserElement:
         + pp.Optional(_regex(r"(?:-\s*)?to\b|-|–") + _quantity("second"))
         + pp.Suppress(")")
     )("restated")
-    after = _Optional(restated, re.compile(r"\(")) + _Optional(p["measure"]) + _Optional(p["noun"])
+    after = _Optional(restated, _RESTATEMENT_OPENS) + _Optional(p["measure"]) + _Optional(p["noun"])
     return p["rank"] | ((paired | plain) + after)
 
 
@@ -452,6 +452,37 @@ def _candidates(text: str) -> Iterator[int]:
             yield at
 
 
+def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
+    """A quantity alone or with what it counts ("400 people", "in 2023"), read the way the
+    grammar reads it but without pyparsing: the end and the fields of the figure at the
+    start of ``window``. None wherever another part of the grammar could apply (a rank, a
+    range, a qualifier, cents, parts, a restatement, a measure word): the grammar reads
+    those. Most figures of news copy are bare, and this is what made reading them cheap."""
+    p = _pieces()
+    if window[:1].isspace():
+        return None
+    for opener in ("rank", "range_lead", "qualifier"):
+        if p[opener].re.match(window):
+            return None
+    quantity = p["quantity"].re.match(window)
+    if quantity is None:
+        return None
+    end = quantity.end()
+    for opener in ("cents", "part", "dash"):
+        if p[opener].re.match(window, p[opener].preParse(window, end)):
+            return None
+    if _RESTATEMENT_OPENS.match(window, p["noun"].preParse(window, end)):
+        return None
+    if p["measure"].re.match(window, end):  # a measure word follows with its own spaces
+        return None
+    fields: dict[str, Any] = {"first": dict(filter(_matched, quantity.groupdict().items()))}
+    noun = p["noun"].re.match(window, p["noun"].preParse(window, end))
+    if noun is not None:
+        fields.update(filter(_matched, noun.groupdict().items()))
+        end = noun.end()
+    return end, fields
+
+
 def scan(text: str) -> list[Match]:
     """Every figure in ``text``, left to right, not overlapping."""
     figure = _located(numeric_grammar())
@@ -464,8 +495,14 @@ def scan(text: str) -> list[Match]:
         lead = leads.search(text, max(covered, start - 24), start)
         begin = lead.start() if lead else start
         for attempt in (begin, start) if begin != start else (start,):
+            window = text[attempt : attempt + _LONGEST]
+            bare = _bare_figure(window)
+            if bare is not None:
+                found.append(Match(attempt, attempt + bare[0], bare[1]))
+                covered = attempt + bare[0]
+                break
             try:
-                located = figure.parse_string(text[attempt : attempt + _LONGEST])
+                located = figure.parse_string(window)
             except pp.ParseException:
                 continue
             begin_at, tokens, end_at = located["locn_start"], located["value"], located["locn_end"]

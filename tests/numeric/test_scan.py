@@ -1,0 +1,51 @@
+"""The bare-figure path of the scan reads what the grammar reads, and leaves the rest to it."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from claimcheck.numeric import grammar
+
+
+def _example_sentences() -> list[str]:
+    text = resources.files("claimcheck.numeric").joinpath("examples.tsv").read_text("utf-8")
+    return [line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"]
+
+
+def _scan(sentence: str) -> list[tuple[int, int, dict]]:
+    return [(m.start, m.end, m.fields) for m in grammar.scan(sentence)]
+
+
+def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
+    sentences = _example_sentences()
+    assert len(sentences) > 50
+    with_path = [_scan(sentence) for sentence in sentences]
+    monkeypatch.setattr(grammar, "_bare_figure", lambda window: None)
+    assert [_scan(sentence) for sentence in sentences] == with_path
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "more than 400 people",  # a qualifier
+        "between 3 and 5 km",  # a range
+        "300 to 400 people",
+        "12 km (7.5 miles)",  # a restatement
+        "$20 and 43 cents",  # cents
+        "7 feet 10 inches",  # the parts of a measure
+        "6 metres tall",  # a measure word
+        "second-largest city",  # a rank
+    ],
+)
+def test_anything_but_a_bare_figure_is_left_to_the_grammar(window):
+    assert grammar._bare_figure(window) is None
+
+
+def test_a_bare_figure_and_what_it_counts():
+    end, fields = grammar._bare_figure("400 people were killed")
+    assert end == len("400 people")
+    assert fields["first"]["digits"] == "400" and fields["noun"] == "people"
+    end, fields = grammar._bare_figure("2023, the year")
+    assert end == len("2023") and "noun" not in fields and "noun_other" not in fields
