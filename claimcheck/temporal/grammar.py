@@ -242,19 +242,20 @@ class PieceChoice(pp.Token):
         self.set_name(name)
         self.mayReturnEmpty = False
 
-    def matches_at(self, text: str, loc: int) -> bool:
-        """Whether some piece matches at ``loc``: the same test as ``parseImpl`` without
-        pyparsing's machinery, which costs more than the regexes on a word that opens nothing."""
-        return any(
-            piece.read(text, loc) is not None for piece in self.dispatch.candidates(text, loc)
-        )
+    def first_at(self, text: str, loc: int) -> tuple[int, Node] | None:
+        """The end and node of the first piece that matches at ``loc``: what ``parseImpl``
+        reads, without pyparsing's machinery, which costs more than the regexes."""
+        for piece in self.dispatch.candidates(text, loc):
+            found = piece.read(text, loc)
+            if found is not None:
+                return found
+        return None
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for piece in self.dispatch.candidates(instring, loc):
-            found = piece.read(instring, loc)
-            if found is not None:
-                return found[0], pp.ParseResults([found[1]])
-        raise pp.ParseException(instring, loc, self.errmsg, self)
+        found = self.first_at(instring, loc)
+        if found is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return found[0], pp.ParseResults([found[1]])
 
 
 def _capitalised_month(node: Node) -> bool:
@@ -723,6 +724,11 @@ def _point() -> PieceChoice:
 _RANGE_LEAD = re.compile(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
 
 
+_RANGE_WORD = re.compile(
+    r"\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|untill\b|and\b|but\s+before\b)\s*", re.I
+)
+
+
 @cache
 def temporal_grammar() -> pp.ParserElement:
     """Return the grammar of one core; each match yields one node.
@@ -734,9 +740,7 @@ def temporal_grammar() -> pp.ParserElement:
     point = _point()
     tail = PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
     range_lead = pp.Regex(_RANGE_LEAD.pattern, re.I)
-    range_word = pp.Regex(
-        r"\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|untill\b|and\b|but\s+before\b)\s*", re.I
-    )
+    range_word = pp.Regex(_RANGE_WORD.pattern, re.I)
     core = (pp.Optional(range_lead) + point + pp.Optional(range_word + tail)).set_parse_action(
         _combine
     )
@@ -763,8 +767,12 @@ def _core(text: str, start: int) -> tuple[int, Node] | None:
     at = start
     while at < len(text) and text[at] in pp.ParserElement.DEFAULT_WHITE_CHARS:
         at += 1
-    if not _RANGE_LEAD.match(text, at) and not _point().matches_at(text, at):
-        return None
+    if not _RANGE_LEAD.match(text, at):
+        point = _point().first_at(text, at)
+        if point is None:
+            return None
+        if not _RANGE_WORD.match(text, point[0]):
+            return point  # a point alone, as the grammar would read it, without pyparsing
     try:
         end, tokens = temporal_grammar()._parse(text, start)  # noqa: SLF001 - at one position
     except pp.ParseBaseException:
