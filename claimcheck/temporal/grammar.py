@@ -760,19 +760,26 @@ _LASTING = re.compile(
 )
 
 
+def _after_spaces(text: str, position: int) -> int:
+    """The position after the spaces pyparsing skips before an element."""
+    while position < len(text) and text[position] in pp.ParserElement.DEFAULT_WHITE_CHARS:
+        position += 1
+    return position
+
+
 def _core(text: str, start: int) -> tuple[int, Node] | None:
     """One core at ``start``; an invalid range falls back to its first point."""
     # Nine candidate words in ten open nothing: a core needs a range lead or a point at its
     # start (after the whitespace pyparsing skips), so look for those before parsing.
-    at = start
-    while at < len(text) and text[at] in pp.ParserElement.DEFAULT_WHITE_CHARS:
-        at += 1
+    at = _after_spaces(text, start)
     if not _RANGE_LEAD.match(text, at):
         point = _point().first_at(text, at)
         if point is None:
             return None
         if not _RANGE_WORD.match(text, point[0]):
-            return point  # a point alone, as the grammar would read it, without pyparsing
+            # a point alone, read as the grammar reads it (its optional range part skips
+            # the spaces after the point) without running pyparsing
+            return _after_spaces(text, point[0]), point[1]
     try:
         end, tokens = temporal_grammar()._parse(text, start)  # noqa: SLF001 - at one position
     except pp.ParseBaseException:

@@ -61,3 +61,18 @@ def test_no_piece_that_matches_is_left_out() -> None:
             for piece in grammar.pieces():
                 if piece.read(sentence, word.start()) is not None:
                     assert piece in offered, (piece.name, sentence[word.start() :])
+
+
+def test_a_point_read_without_the_core_grammar_is_what_the_grammar_reads() -> None:
+    # _core returns a point alone without pyparsing; the grammar must agree at every word
+    core = grammar.temporal_grammar()
+    for sentence in _example_sentences():
+        for word in re.finditer(r"(?<!\w)\S", sentence):
+            try:
+                end, tokens = core._parse(sentence, word.start())
+                expected = (end, tokens[0]) if tokens[0]["form"] != "invalid" else "invalid"
+            except Exception:  # noqa: BLE001 - pyparsing's failure: no core here
+                expected = None
+            found = grammar._core(sentence, word.start())
+            if expected != "invalid":
+                assert found == expected, sentence[word.start() :]
