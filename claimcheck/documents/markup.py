@@ -12,6 +12,7 @@ import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 from itertools import pairwise
 from typing import Any
@@ -119,6 +120,14 @@ class MarkdownProse:
     blocks: list[tuple[int, int, str]]
 
 
+@cache
+def _markdown_parser() -> Any:
+    """CommonMark with tables; built once (its rule chains cost more than a short draft)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
 def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     """Blank the non-prose parts of a Markdown file and list its prose blocks.
 
@@ -126,8 +135,6 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     text) of HTML blocks and inline HTML, inline code, link targets, reference labels and
     definitions, autolinks and bare web addresses. Every character keeps its offset.
     """
-    from markdown_it import MarkdownIt
-
     text = blank(source[:body_start]) + source[body_start:]
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
@@ -135,7 +142,7 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
         return line_starts[line] if line < len(line_starts) else len(text)
 
     # markdown-it sees the body with the front matter lines blanked, so its line map is the file's.
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = _markdown_parser().parse(text)
     blocks: list[tuple[int, int, str]] = []
     code_spans: list[tuple[int, int]] = []
     html_spans: list[tuple[int, int]] = []
