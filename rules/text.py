@@ -29,6 +29,7 @@ _BIDI_OVERRIDES = "\u202d\u202e"
 _BIDI_STEERING = "\u202a\u202b\u202c\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI_RUN = re.compile(f"[{_BIDI_OVERRIDES}{_BIDI_STEERING}]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -117,6 +118,9 @@ def lookalike_letters_in_word(document) -> Iterator:
     Letters of Greek or Cyrillic with no Latin twin ("μg", "β-blockers") are left alone.
     Reference: Unicode Technical Standard #39, mixed-script confusables.
     """
+    others = {_script(c) for c in set(_NON_ASCII.findall(document.text))}
+    if not others & {"CYRILLIC", "GREEK"}:
+        return  # most copy: no Cyrillic or Greek letter that could pass for a Latin one
     for match in _LETTERS.finditer(document.text):
         word = match.group(0)
         letters = mixed_script_letters(word)

@@ -81,7 +81,11 @@ def _matched_phrase(text: str) -> str | None:
     phrases, most_spaces = _phrase_set()
     if lowered in phrases:
         return lowered
-    ends = [i for i, char in enumerate(lowered[:200]) if char == " "][: most_spaces + 1]
+    ends: list[int] = []  # where the first words end, as many as a phrase can hold
+    space = lowered.find(" ")
+    while space != -1 and len(ends) <= most_spaces:
+        ends.append(space)
+        space = lowered.find(" ", space + 1)
     for end in reversed(ends):
         if lowered[:end] in phrases:
             return lowered[:end]
