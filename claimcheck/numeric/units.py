@@ -355,9 +355,14 @@ def has_dimension(unit: str | None) -> bool:
 
 
 @cache
+def _unit_names() -> frozenset[str]:
+    return frozenset(unit_name(alias) for alias in unit_aliases())
+
+
+@cache
 def _is_pint_name(unit: str) -> bool:
     """A unit of an alias, or a compound of them ("joule / meter ** 2")."""
-    names = {unit_name(alias) for alias in unit_aliases()}
+    names = _unit_names()
     return unit in names or all(part in names for part in _powers_of(unit))
 
 
