@@ -24,7 +24,7 @@ from claimcheck.facts.model import (
     Term,
     TitleStyle,
 )
-from claimcheck.lexicons import load_table
+from claimcheck.lexicons import counted_classes, load_table
 
 # qualifier as written in a facts file -> (low bound kind, high bound kind, approximate)
 _QUALIFIERS = {
@@ -55,12 +55,6 @@ def predicate_classes() -> frozenset[str]:
 def topic_canonical() -> dict[str, str]:
     """Topic word -> canonical topic (``lexicons/event_nouns.tsv``)."""
     return {row[0].lower(): row[1] for row in load_table("event_nouns") if len(row) > 1}
-
-
-@cache
-def counted_canonical() -> dict[str, str]:
-    """Counted noun -> its class (``lexicons/counted_classes.tsv``)."""
-    return {row[0].lower(): row[1] for row in load_table("counted_classes") if len(row) > 1}
 
 
 def _key(text: str) -> str:
@@ -407,7 +401,7 @@ class _Builder:
                 high_inclusive=high_kind == "at",
                 approximate=approximate,
                 stated=f"{'' if qualifier == 'exactly' else qualifier + ' '}{shown} {unit}",
-                counted=counted_canonical().get(unit, unit),
+                counted=counted_classes().get(unit, unit),
                 predicate=predicate,
                 topics=topics,
                 names=values.get("names", ()),

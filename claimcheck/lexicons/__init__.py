@@ -32,6 +32,14 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@cache
+def counted_classes() -> dict[str, str]:
+    """Counted noun -> the class of what it counts (``counted_classes.tsv``): "person" and
+    "people" count people, "soldier" and "troops" soldiers; classes apart ("civilians",
+    "people") are different measures."""
+    return {row[0].lower(): row[1] for row in load_table("counted_classes") if len(row) > 1}
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, longest first, built as a trie so that the regex
     engine branches once per character instead of trying every word in turn (a space in a

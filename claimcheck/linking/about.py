@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from claimcheck.claims import Claim
-from claimcheck.lexicons import load_lexicon, load_table
+from claimcheck.lexicons import counted_classes, load_lexicon, load_table
 
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|according to)\b"
@@ -141,11 +141,6 @@ def _topic_index() -> PhraseIndex:
             for row in load_table("event_nouns")
         }
     )
-
-
-@cache
-def _counted_classes() -> dict[str, str]:
-    return {row[0]: row[1] for row in load_table("counted_classes")}
 
 
 @cache
@@ -308,7 +303,7 @@ def _name(token: str) -> str:
 def _common_words() -> frozenset[str]:
     """Words the lexicons know as common nouns and verbs: capitalised, they open a sentence
     ("Rebels captured Aleppo"), they do not name anyone."""
-    words = set(_title_words()) | set(_function_words()) | set(_counted_classes())
+    words = set(_title_words()) | set(_function_words()) | set(counted_classes())
     words |= {row[0].lower() for row in load_table("event_nouns")}
     words |= {row[0].lower() for row in load_table("predicates")}
     return frozenset(words)
@@ -328,7 +323,7 @@ def _names(text: str) -> set[str]:
 def _counted_near(text: str, end: int) -> str | None:
     """The counted class of the first counted noun right after a figure ("33,000 Boeing
     machinists"): the figure's noun when the extractor stopped at a name before it."""
-    classes = _counted_classes()
+    classes = counted_classes()
     for word in re.findall(r"[A-Za-z][\w-]*", text[end:])[:3]:
         if word.lower() in classes:
             return classes[word.lower()]
@@ -395,7 +390,7 @@ def describe(claim: Claim) -> About:
         if base:
             counted = base["unit"]  # "12 feet" and "6 metres" are one measure: a length
         elif unit and unit.lower() not in _function_words():
-            counted = _counted_classes().get(unit, unit)
+            counted = counted_classes().get(unit, unit)
         else:
             counted = _counted_near(text, end)
         # the clause's own verb, outside the window ("since it began") and not a verb of
@@ -422,7 +417,7 @@ def describe(claim: Claim) -> About:
         window_kind = "cumulative"  # "the toll rose to 95 on Wednesday": as of Wednesday
     if claim.kind == "numeric" and counted is None:
         if predicate_roles().get(predicate or "", ("", "-"))[1] == "people":
-            counted = _counted_classes().get("people", "people")
+            counted = counted_classes().get("people", "people")
     names = facts.names - set(claim.text.split())
     return About(
         kind=claim.kind,

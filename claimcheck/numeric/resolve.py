@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claimcheck.lexicons import alternation, load_table
+from claimcheck.lexicons import alternation, counted_classes, load_table
 from claimcheck.numeric.bounds import NumericValue, stated_bounds
 from claimcheck.numeric.grammar import (
     DENOMINATOR_WORDS,
@@ -115,11 +115,6 @@ def _predicates() -> tuple[re.Pattern[str], dict[str, str]]:
     classes = {word.lower(): predicate for word, predicate in load_table("predicates")}
     words = alternation(classes)
     return re.compile(rf"\b(?:{words})\b", re.I), classes
-
-
-@cache
-def _counted_classes() -> dict[str, str]:
-    return {noun: group for noun, group in load_table("counted_classes")}
 
 
 def predicate_near(text: str, start: int, end: int) -> str | None:
@@ -433,7 +428,7 @@ def _counted(noun: str | None) -> bool:
         return False
     return (
         noun in counted_nouns()
-        or noun in _counted_classes()
+        or noun in counted_classes()
         or (noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3)
     )
 
