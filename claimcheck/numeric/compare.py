@@ -2,8 +2,8 @@
 
 A figure's stated bounds (``NumericValue``) become an interval of values it is true for:
 
-- an exact-looking figure covers its rounding: "1.2 million" is 1.15-1.25 million (half the
-  place of its last stated digit), "400" is 399.5-400.5;
+- an exact-looking figure covers its rounding: "1.2 million" is 1.15 up to 1.25 million
+  (half the place of its last stated digit, the upper end open), "400" is [399.5, 400.5);
 - "about", "around", "some", "roughly" allow 10% either side;
 - "nearly 12", "almost 12" is below 12 but close to it: 10.8 up to 12;
 - "more than 400" is anything above 400, "up to 12" anything up to 12, and so on;
@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from claimcheck.lexicons import counted_classes
 from claimcheck.numeric.bounds import NumericValue
 from claimcheck.numeric.units import to_base
 
@@ -68,6 +69,9 @@ def interval(value: NumericValue) -> Interval | None:
         low = low - rounding
     if value.high is not None and value.high_inclusive:
         high = high + rounding
+        # what rounds to a figure stops short of the next one: "1" is [0.5, 1.5), so one
+        # soldier and two soldiers cannot both be true
+        high_open = high_open or rounding > 0
     low_value = -math.inf if low is None else low
     high_value = math.inf if high is None else high
     measure = value.unit
@@ -84,7 +88,9 @@ def comparable(one: NumericValue, other: NumericValue) -> bool:
         return False
     if one.base and other.base:
         return one.base["unit"] == other.base["unit"]
-    return one.unit == other.unit
+    # counted nouns of one class count the same things: "one soldier", "two soldiers"
+    classes = counted_classes()
+    return classes.get(one.unit, one.unit) == classes.get(other.unit, other.unit)
 
 
 def agree(one: NumericValue, other: NumericValue) -> bool | None:

@@ -76,6 +76,19 @@ def test_same_day_disagreement_within_the_draft(cli, write):
     assert finding["evidence"][0]["line"] == 4
 
 
+def test_a_toll_of_one_against_a_toll_of_two(cli, write):
+    # the singular counts the same soldiers as the plural, and what rounds to 1 stops
+    # short of 2 (an exact "1" is [0.5, 1.5))
+    border = "killed in the shelling of the border post on Monday, the army said."
+    source = _doc("2024-12-03", f"Two soldiers were {border}")
+    draft = _doc("2024-12-03", f"One soldier was {border}")
+    (finding,) = _findings(cli, write, draft, source, "CC201")
+    assert "'One soldier' (1 soldier)" in finding["message"]
+    assert finding["evidence"][0]["text"] == "Two soldiers"
+    same = _doc("2024-12-03", f"Two soldiers were {border}")
+    assert _findings(cli, write, same, source, "CC201") == []
+
+
 def test_feet_against_metres_conflicts_and_miles_against_km_does_not(cli, write):
     source = _doc(
         "2024-12-01",
