@@ -453,21 +453,32 @@ def _candidates(text: str) -> Iterator[int]:
             yield at
 
 
+# what ``_bare_figure`` says of a place where the grammar cannot read a figure either
+NO_FIGURE: tuple[int, dict[str, Any]] = (0, {})
+
+
 def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
-    """A quantity alone or with what it counts ("400 people", "in 2023"), read the way the
-    grammar reads it but without pyparsing: the end and the fields of the figure at the
-    start of ``window``. None wherever another part of the grammar could apply (a rank, a
-    range, a qualifier, cents, parts, a restatement, a measure word): the grammar reads
-    those. Most figures of news copy are bare, and this is what made reading them cheap."""
+    """A quantity alone, after a qualifier or with what it counts ("400 people", "in
+    2023", "more than 400 people"), read the way the grammar reads it but without
+    pyparsing: the end and the fields of the figure at the start of ``window``;
+    ``NO_FIGURE`` where no quantity stands, so the grammar would fail too. None wherever
+    another part of the grammar could apply (a rank, a range, cents, parts, a
+    restatement, a measure word): the grammar reads those. Most figures of news copy are
+    bare, and this is what made reading them cheap."""
     p = _pieces()
     if window[:1].isspace():
         return None
-    for opener in ("rank", "range_lead", "qualifier"):
-        if p[opener].re.match(window):
-            return None
-    quantity = p["quantity"].re.match(window)
-    if quantity is None:
+    if p["rank"].re.match(window) or p["range_lead"].re.match(window):
         return None
+    fields: dict[str, Any] = {}
+    at = 0
+    qualifier = p["qualifier"].re.match(window)
+    if qualifier is not None:
+        fields.update(filter(_matched, qualifier.groupdict().items()))
+        at = p["quantity"].preParse(window, qualifier.end())
+    quantity = p["quantity"].re.match(window, at)
+    if quantity is None:
+        return NO_FIGURE  # neither a rank, nor a range, nor a quantity: nothing to read
     end = quantity.end()
     for opener in ("cents", "part", "dash"):
         if p[opener].re.match(window, p[opener].preParse(window, end)):
@@ -477,7 +488,7 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
         return None
     if p["measure"].re.match(window, end):  # a measure word follows with its own spaces
         return None
-    fields: dict[str, Any] = {"first": dict(filter(_matched, quantity.groupdict().items()))}
+    fields["first"] = dict(filter(_matched, quantity.groupdict().items()))
     noun = p["noun"].re.match(window, p["noun"].preParse(window, end))
     if noun is not None:
         fields.update(filter(_matched, noun.groupdict().items()))
@@ -499,6 +510,8 @@ def scan(text: str) -> list[Match]:
         for attempt in (begin, start) if begin != start else (start,):
             window = text[attempt : attempt + _LONGEST]
             bare = _bare_figure(window)
+            if bare is NO_FIGURE:
+                continue
             if bare is not None:
                 found.append(Match(attempt, attempt + bare[0], bare[1]))
                 covered = attempt + bare[0]

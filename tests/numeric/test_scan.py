@@ -29,7 +29,6 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 @pytest.mark.parametrize(
     "window",
     [
-        "more than 400 people",  # a qualifier
         "between 3 and 5 km",  # a range
         "300 to 400 people",
         "12 km (7.5 miles)",  # a restatement
@@ -41,6 +40,18 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 )
 def test_anything_but_a_bare_figure_is_left_to_the_grammar(window):
     assert grammar._bare_figure(window) is None
+
+
+def test_where_no_quantity_stands_nothing_is_read():
+    assert grammar._bare_figure("second wave of strikes") is grammar.NO_FIGURE
+    assert grammar.scan("The second wave of strikes hit the port.") == []
+
+
+def test_a_qualified_figure_is_read_without_the_grammar():
+    end, fields = grammar._bare_figure("more than 400 people have been killed")
+    assert end == len("more than 400 people")
+    assert list(fields) == ["qualifier", "first", "noun"]
+    assert fields["qualifier"] == "more than" and fields["first"]["digits"] == "400"
 
 
 def test_a_bare_figure_and_what_it_counts():
