@@ -273,6 +273,9 @@ def _quantulum_unit(name: str) -> str | None:
     expression = re.sub(r"\bcubic (\w+)", r"\1 ** 3", expression)
     expression = re.sub(r"\binverse (\w+)", r"1 / \1", expression)
     expression = expression.replace(" per ", " / ").replace("-", "_")
+    # pint 0.25 renamed electron_volt to electronvolt; pint 0.24 (the last for Python
+    # 3.10) knows only the old name, which both read
+    expression = expression.replace("electronvolt", "electron_volt")
     return expression if _pint_unit(expression) is not None else name
 
 
