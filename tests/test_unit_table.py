@@ -7,10 +7,15 @@ import pytest
 
 from claimcheck.numeric.units import UNIT_TABLE, compute_unit_table, load_data
 
+# Pint versions compute some factors a last bit apart (mile / hour: 0.44704 against
+# 0.44704000000000005) and revise a few definitions (pint 0.26's acre is the international
+# acre, 4 parts in a million below the US survey acre of 0.24 and 0.25). A figure's own
+# rounding is far coarser, so the table must agree with the installed pint to 1e-5.
+AGREEMENT = 1e-5
+
 
 def _numbers(row: tuple[str, ...]) -> tuple[float, float] | None:
-    """A row's factor and offset as numbers: pint versions may compute a factor a last bit
-    apart (0.44704 against 0.44704000000000005 for mile / hour)."""
+    """A row's factor and offset as numbers."""
     return None if row[3] == "-" else (float(row[3]), float(row[4]))
 
 
@@ -23,7 +28,8 @@ def test_unit_table_matches_pint() -> None:
     )
     for stored_row, computed_row in zip(stored, computed, strict=True):
         expected = _numbers(computed_row)
-        assert _numbers(stored_row) == (expected and pytest.approx(expected, rel=1e-12)), stored_row
+        agrees = expected and pytest.approx(expected, rel=AGREEMENT)
+        assert _numbers(stored_row) == agrees, stored_row
 
 
 def test_checking_a_draft_with_units_does_not_import_pint() -> None:
