@@ -11,11 +11,9 @@ terminal and no ``CI`` variable (CI services set it).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -44,6 +42,8 @@ def available_jobs(requested: int) -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here: a run on one process does not pay for importing it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -102,6 +102,9 @@ def map_in_order(
     try:
         # The pool forks before the progress bar starts its refresh thread: forking a
         # process that runs threads is unsafe.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             pending = pool.map(_call_worker_function, items, chunksize=1)

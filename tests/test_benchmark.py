@@ -51,5 +51,6 @@ def test_built_in_runs_load_only_what_they_use(command: str) -> None:
     modules = json.loads(done.stdout.splitlines()[-1])
     loaded = {name.split(".")[0] for name in modules}
     assert "_pytest" not in loaded and "pint" not in loaded
-    # nor the facts base (no facts file given) or the report formats not asked for
-    assert not {"claimcheck.facts", "claimcheck.reports.sarif"} & set(modules)
+    # nor the facts base (no facts file given), the report formats not asked for, or the
+    # process pool of --jobs
+    assert not {"claimcheck.facts", "claimcheck.reports.sarif", "multiprocessing"} & set(modules)
