@@ -254,6 +254,8 @@ def _pieces() -> dict[str, pp.ParserElement]:
     # "between 3 and 5 km", "from 80,000 to 120,000"; "300 to 400 people", "3-5 km"
     pieces["range_lead"] = _regex(r"(?P<between>between)\b|(?P<from>from)\b", i)
     pieces["dash"] = _regex(r"(?P<dash>(?:-\s*)?to\b|-|–|—)")
+    pieces["range_to"] = _regex(r"(?P<to>and\b|to\b|-|–)")
+    pieces["approx"] = _regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", i)
     return pieces
 
 
@@ -349,10 +351,10 @@ def numeric_grammar() -> pp.ParserElement:
     """Return the figure grammar; ``fields_of`` reads a match's named fields."""
     p = _pieces()
     first, second = _quantity("first"), _quantity("second")
-    approx = _Optional(_regex(r"(?P<approx_high>~|about\b|around\b|approximately\b)", re.I))
+    approx = _Optional(p["approx"])
     leading = _Optional(p["qualifier"])
     # "between 3 and 5 km", "from 80,000 to 120,000" (a change in news mode)
-    paired = p["range_lead"] + first + _regex(r"(?P<to>and\b|to\b|-|–)") + approx + second
+    paired = p["range_lead"] + first + p["range_to"] + approx + second
     # "300 to 400 people", "3-5 km", "more than 400 people"
     dash = p["dash"]
     plain = leading + first + _Optional(dash + approx + second, dash.re)
@@ -457,43 +459,100 @@ def _candidates(text: str) -> Iterator[int]:
 NO_FIGURE: tuple[int, dict[str, Any]] = (0, {})
 
 
+def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]] | None:
+    """A quantity at ``at`` with no cents and no smaller parts after it, as ``_quantity``
+    reads it: its end and fields; ``NO_FIGURE`` when no quantity stands there; None where
+    cents or parts may follow (the grammar reads those)."""
+    p = _pieces()
+    quantity = p["quantity"].re.match(window, at)
+    if quantity is None:
+        return NO_FIGURE
+    end = quantity.end()
+    for opener in ("cents", "part"):
+        if p[opener].re.match(window, p[opener].preParse(window, end)):
+            return None
+    return end, dict(filter(_matched, quantity.groupdict().items()))
+
+
 def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
-    """A quantity alone, after a qualifier or with what it counts ("400 people", "in
-    2023", "more than 400 people"), read the way the grammar reads it but without
-    pyparsing: the end and the fields of the figure at the start of ``window``;
-    ``NO_FIGURE`` where no quantity stands, so the grammar would fail too. None wherever
-    another part of the grammar could apply (a rank, a range, cents, parts, a
-    restatement, a measure word): the grammar reads those. Most figures of news copy are
-    bare, and this is what made reading them cheap."""
+    """A figure of quantities and the words around them, read the way the grammar reads it
+    but without pyparsing: a quantity alone, after a qualifier or with what it counts
+    ("400 people", "more than 400 people"), or a range of two ("between 3 and 5 km",
+    "from 80,000 to 120,000", "300-400 people"). Returns the end and the fields of the
+    figure at the start of ``window``; ``NO_FIGURE`` where no quantity stands, so the
+    grammar would fail too; None wherever another part of the grammar could apply (a rank,
+    cents, parts, a restatement, a measure word): the grammar reads those. Most figures of
+    news copy are of this kind, and this is what made reading them cheap."""
     p = _pieces()
     if window[:1].isspace():
         return None
-    if p["rank"].re.match(window) or p["range_lead"].re.match(window):
+    if p["rank"].re.match(window):
         return None
     fields: dict[str, Any] = {}
-    at = 0
-    qualifier = p["qualifier"].re.match(window)
-    if qualifier is not None:
-        fields.update(filter(_matched, qualifier.groupdict().items()))
-        at = p["quantity"].preParse(window, qualifier.end())
-    quantity = p["quantity"].re.match(window, at)
-    if quantity is None:
-        return NO_FIGURE  # neither a rank, nor a range, nor a quantity: nothing to read
-    end = quantity.end()
-    for opener in ("cents", "part", "dash"):
-        if p[opener].re.match(window, p[opener].preParse(window, end)):
+    lead = p["range_lead"].re.match(window)
+    if lead is not None:  # "between 3 and 5 km": both ends, or the grammar decides
+        fields.update(filter(_matched, lead.groupdict().items()))
+        first = _bare_quantity(window, p["quantity"].preParse(window, lead.end()))
+        if first is None or first is NO_FIGURE:
             return None
+        fields["first"] = first[1]
+        to = p["range_to"].re.match(window, p["range_to"].preParse(window, first[0]))
+        if to is None:
+            return None
+        fields.update(filter(_matched, to.groupdict().items()))
+        end = _range_end(window, to.end(), fields)
+        if end is None or end == NO_END:
+            return None
+    else:
+        at = 0
+        qualifier = p["qualifier"].re.match(window)
+        if qualifier is not None:
+            fields.update(filter(_matched, qualifier.groupdict().items()))
+            at = p["quantity"].preParse(window, qualifier.end())
+        first = _bare_quantity(window, at)
+        if first is None or first is NO_FIGURE:
+            return first  # no quantity: nothing to read (a rank and a range were tried)
+        fields["first"] = first[1]
+        end = first[0]
+        dash = p["dash"].re.match(window, p["dash"].preParse(window, end))
+        if dash is not None:  # "300-400 people"; the range is dropped if no end follows
+            ranged = dict(fields)
+            ranged.update(filter(_matched, dash.groupdict().items()))
+            second_end = _range_end(window, dash.end(), ranged)
+            if second_end is None:
+                return None
+            if second_end != NO_END:
+                fields, end = ranged, second_end
     # the restatement's group skips the spaces every piece but the measure skips
     if _RESTATEMENT_OPENS.match(window, p["noun"].preParse(window, end)):
         return None
     if p["measure"].re.match(window, end):  # a measure word follows with its own spaces
         return None
-    fields["first"] = dict(filter(_matched, quantity.groupdict().items()))
     noun = p["noun"].re.match(window, p["noun"].preParse(window, end))
     if noun is not None:
         fields.update(filter(_matched, noun.groupdict().items()))
         end = noun.end()
     return end, fields
+
+
+NO_END = -1  # what ``_range_end`` says when no quantity follows the range word
+
+
+def _range_end(window: str, at: int, fields: dict[str, Any]) -> int | None:
+    """After a range word: "about" perhaps, then the second quantity, added to ``fields``;
+    its end, ``NO_END`` when no quantity follows, None where the grammar must read it."""
+    p = _pieces()
+    approx = p["approx"].re.match(window, p["approx"].preParse(window, at))
+    if approx is not None:
+        fields.update(filter(_matched, approx.groupdict().items()))
+        at = approx.end()
+    second = _bare_quantity(window, p["quantity"].preParse(window, at))
+    if second is None:
+        return None
+    if second is NO_FIGURE:
+        return NO_END
+    fields["second"] = second[1]
+    return second[0]
 
 
 def scan(text: str) -> list[Match]:

@@ -29,11 +29,10 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 @pytest.mark.parametrize(
     "window",
     [
-        "between 3 and 5 km",  # a range
-        "300 to 400 people",
         "12 km (7.5 miles)",  # a restatement
         "$20 and 43 cents",  # cents
         "7 feet 10 inches",  # the parts of a measure
+        "between 3 and 5 km",  # "and 5 km" could be a part: the grammar decides
         "6 metres tall",  # a measure word
         "second-largest city",  # a rank
     ],
@@ -52,6 +51,32 @@ def test_a_qualified_figure_is_read_without_the_grammar():
     assert end == len("more than 400 people")
     assert list(fields) == ["qualifier", "first", "noun"]
     assert fields["qualifier"] == "more than" and fields["first"]["digits"] == "400"
+
+
+@pytest.mark.parametrize(
+    ("window", "keys", "first", "second"),
+    [
+        ("between 300 and 400 people", ["between", "first", "to", "second", "noun"], "300", "400"),
+        ("from 80,000 to 120,000 tonnes", ["from", "first", "to", "second"], "80,000", "120,000"),
+        ("300-400 people fled", ["first", "dash", "second", "noun"], "300", "400"),
+        (
+            "300 to about 400 people",
+            ["first", "dash", "approx_high", "second", "noun"],
+            "300",
+            "400",
+        ),
+    ],
+)
+def test_a_range_of_two_quantities_is_read_without_the_grammar(window, keys, first, second):
+    end, fields = grammar._bare_figure(window)
+    assert list(fields) == keys
+    assert (fields["first"]["digits"], fields["second"]["digits"]) == (first, second)
+    assert window[end:] in ("", " fled")
+
+
+def test_a_range_word_with_no_second_quantity_leaves_the_first_alone():
+    end, fields = grammar._bare_figure("300 - the rest")
+    assert end == len("300") and "dash" not in fields
 
 
 def test_a_bare_figure_and_what_it_counts():
