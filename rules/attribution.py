@@ -11,7 +11,7 @@ from claimcheck.engine.findings import Evidence
 CASUALTY_PREDICATES = ("killed", "wounded", "displaced", "missing", "arrested", "abducted")
 
 
-def _source_quotes(claim, source_claims):
+def _source_quotes(source_claims):
     """(source claim, quoted words) of every quote in the sources, with its speaker."""
     return [
         (other, words)
@@ -21,8 +21,16 @@ def _source_quotes(claim, source_claims):
     ]
 
 
-def _quote_line(other, sources, span_index=0):
-    """Evidence for a source's quote: the line of the source where the quote stands."""
+def _said_by(claim, source_quotes):
+    """The source quotes whose speaker is the claim's speaker."""
+    return [q for q in source_quotes if same_speaker(claim.value.speaker, q[0].value.speaker)]
+
+
+def _match_evidence(match, sources):
+    """Evidence for a matched source quote: the line of the source where the quote stands."""
+    other = match.claim
+    quotes = other.value.quotes
+    span_index = quotes.index(match.words) if match.words in quotes else 0
     for source in sources:
         if source.path == other.path:
             spans = other.value.quote_spans
@@ -30,10 +38,6 @@ def _quote_line(other, sources, span_index=0):
             line = source.lines.position(offset)[0]
             return Evidence(source.path, line, source.line_text(line).strip())
     return Evidence(other.path, other.line, other.text)
-
-
-def _quote_index(other, words):
-    return other.value.quotes.index(words) if words in other.value.quotes else 0
 
 
 @rule("CC301", category="quote-altered", severity="error", each="claim in attribution_claims")
@@ -56,16 +60,12 @@ def quote_altered(claim, source_claims, sources):
     Convention: AP Stylebook, "quotations in the news": never alter quotations, even to
     correct minor grammatical errors; use ellipses for omissions.
     """
-    candidates = [
-        (other, words)
-        for other, words in _source_quotes(claim, source_claims)
-        if same_speaker(claim.value.speaker, other.value.speaker)
-    ]
+    candidates = _said_by(claim, _source_quotes(source_claims))
     for quote in claim.value.quotes:
         match = best_match(quote, candidates)
         if match is None or match.comparison.faithful:
             continue
-        evidence = _quote_line(match.claim, sources, _quote_index(match.claim, match.words))
+        evidence = _match_evidence(match, sources)
         yield problem(
             claim,
             f"quote differs from {match.claim.value.speaker}'s words in {match.claim.path}: "
@@ -90,15 +90,15 @@ def quote_misattributed(claim, source_claims, sources):
     Convention: SPJ Code of Ethics, "identify sources clearly"; Reuters Handbook of
     Journalism, attribution.
     """
-    sources_quotes = _source_quotes(claim, source_claims)
+    sources_quotes = _source_quotes(source_claims)
+    same = _said_by(claim, sources_quotes)
     for quote in claim.value.quotes:
-        same = [c for c in sources_quotes if same_speaker(claim.value.speaker, c[0].value.speaker)]
         if best_match(quote, same) is not None:
             continue
         match = best_match(quote, sources_quotes)
         if match is None or match.comparison.matched < 0.8 * match.comparison.quote_words:
             continue
-        evidence = _quote_line(match.claim, sources, _quote_index(match.claim, match.words))
+        evidence = _match_evidence(match, sources)
         yield problem(
             claim,
             f"quote attributed to {claim.value.speaker}, but {match.claim.path} has "
