@@ -18,7 +18,7 @@ from claimcheck.attribution.people import PeopleRegister, split_mention
 from claimcheck.documents.model import Document
 from claimcheck.facts.base import FactsBase
 from claimcheck.facts.model import Term
-from claimcheck.lexicons import load_table
+from claimcheck.lexicons import alternation, load_table
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -78,10 +78,6 @@ class TitleConflict:
     terms: tuple[Term, ...]
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Grammar:
     before: re.Pattern[str]
@@ -94,10 +90,10 @@ def _grammar(base: FactsBase) -> _Grammar:
     cached = base.derived.get("title_grammar")
     if isinstance(cached, _Grammar):
         return cached
-    bodies = _alternatives(list(base.body_aliases()))
-    roles = _alternatives(list(base.role_aliases()) + list(base.roles))
-    names = _alternatives(list(base.person_aliases()))
-    modifiers = _alternatives(
+    bodies = alternation(list(base.body_aliases()))
+    roles = alternation(list(base.role_aliases()) + list(base.roles))
+    names = alternation(list(base.person_aliases()))
+    modifiers = alternation(
         [w for w, kind in modifier_kinds().items() if kind not in ("subordinate",)]
     )
     suffix = r"(?:-(?P<suffix>elect|designate))?"

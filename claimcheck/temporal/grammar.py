@@ -24,6 +24,7 @@ from typing import Any
 
 import pyparsing as pp
 
+from claimcheck.lexicons import alternation
 from claimcheck.temporal.dispatch import PrefixDispatch
 
 Node = dict[str, Any]
@@ -101,11 +102,6 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 SILENT_FORMS = frozenset({"duration", "now"})
 
 
-def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation that tries longer words first ("sept" before "sep")."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 @cache
 def holiday_rules() -> dict[str, str]:
     """Map every name of a holiday (lower case) to its dating rule, from ``holidays.tsv``."""
@@ -138,19 +134,19 @@ _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:tues?|weds?|thurs?|thu|fri|mon|sat|sun)(?![a-z])\.?)"
 )
-_MONTH_FULL = _alternatives(MONTHS)
+_MONTH_FULL = alternation(MONTHS)
 _MONTH = (
     r"(?:"
-    + _alternatives(list(MONTHS))
+    + alternation(list(MONTHS))
     + r"|(?:"
-    + _alternatives(list(MONTH_ABBREVIATIONS))
+    + alternation(list(MONTH_ABBREVIATIONS))
     + r")(?![a-z])\.?)(?![a-z])"
 )
 _WORD_NUMBER = (
     r"(?:(?:"
     + "|".join(TENS)
     + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
-    + _alternatives(SMALL_NUMBERS)
+    + alternation(SMALL_NUMBERS)
     + r")"
 )
 _COUNT = (
@@ -162,7 +158,7 @@ _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|fortnights?|months?"
     r"|quarters?|qtrs?|years?|yrs?|decades?|centur(?:y|ies))(?![a-z])"
 )
-_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d)|" + _alternatives(list(ORDINAL_WORDS)) + r")"
+_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d)|" + alternation(list(ORDINAL_WORDS)) + r")"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
 _SHIFT = (
     r"(?:this\s+past|this\s+coming|around\s+next|the\s+following|the\s+coming|the\s+past"
@@ -186,7 +182,7 @@ _ZONE_NAMES = (
 )
 # a zone after a time: "4 a.m. GMT", "9 am (BST)", "4 a.m. local time"
 _ZONE = rf"(?:\s*\((?P<zone_in_brackets>{_ZONE_NAMES})\)|\s*(?P<zone>{_ZONE_NAMES}|local\s+time))?"
-_HOUR_WORD = _alternatives(SMALL_NUMBERS[1:13])
+_HOUR_WORD = alternation(SMALL_NUMBERS[1:13])
 _MINUTE_WORD = r"(?:oh[\s-]\w+|o[\s-]\w+|ou[\s-]\w+|zero[\s-]\w+|" + _WORD_NUMBER + r")"
 
 
@@ -416,7 +412,7 @@ def pieces() -> tuple[Piece, ...]:
             rf"(?:(?P<offset_count>{_COUNT})\s+(?P<offset_unit>days?|weeks?|months?|years?)"
             rf"|(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+"
             rf"(?P<weekday>{_WEEKDAY}))\s+(?P<relation>after|before)\s+"
-            rf"(?P<holiday>{_alternatives(list(holiday_rules()))})(?![\w'])(?:\s+(?P<year>{_YEAR}))?",
+            rf"(?P<holiday>{alternation(list(holiday_rules()))})(?![\w'])(?:\s+(?P<year>{_YEAR}))?",
         ),
         _piece(
             "nth_weekday_of",
@@ -481,7 +477,7 @@ def pieces() -> tuple[Piece, ...]:
         _piece(
             "holiday",
             "holiday",
-            rf"(?:(?P<shift>last|next|this)\s+)?(?P<holiday>{_alternatives(list(holiday_rules()))})"
+            rf"(?:(?P<shift>last|next|this)\s+)?(?P<holiday>{alternation(list(holiday_rules()))})"
             rf"(?![\w'])(?:\s+(?:in\s+)?(?P<year>{_YEAR})|\s+of\s+(?P<year_shift>next|last|this)\s+year"
             rf"|\s+(?P<year_words>two\s+thousand(?:\s+and)?(?:\s+{_WORD_NUMBER})?)(?![\w-])"
             rf"|\s+in\s+(?P<later_count>{_COUNT})\s+(?P<later_unit>{_UNIT})"
