@@ -71,10 +71,6 @@ DIGITS = (
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
-def _alternatives(words: Any) -> str:
-    return alternation(words)
-
-
 @cache
 def qualifier_bounds() -> dict[str, str]:
     """Map each qualifier phrase (lower case) to its bound type."""
@@ -116,12 +112,12 @@ def _number_word_pattern() -> str:
     scales = [w for w in plain if table[w][1] == "scale" and not w.endswith("s")]
     tens = [w for w, (_, role) in table.items() if role == "ten"]
     units = [w for w, (_, role) in table.items() if role == "unit"]
-    word = _alternatives(plain)
-    compound = rf"(?:{_alternatives(tens)})[-\u2014]?(?:{_alternatives(units)})"
-    after_article = rf"(?:(?<=\ba\s)|(?<=\ban\s)){_alternatives(scales)}"
-    first = rf"(?:{compound}|{_alternatives(starters)}|{after_article})"
+    word = alternation(plain)
+    compound = rf"(?:{alternation(tens)})[-\u2014]?(?:{alternation(units)})"
+    after_article = rf"(?:(?<=\ba\s)|(?<=\ban\s)){alternation(scales)}"
+    first = rf"(?:{compound}|{alternation(starters)}|{after_article})"
     follow = rf"(?:{compound}|{word})"
-    decimal = rf"(?:\s+point(?:\s+(?:{_alternatives(units)}|zero|\d+))+)"
+    decimal = rf"(?:\s+point(?:\s+(?:{alternation(units)}|zero|\d+))+)"
     return (
         rf"(?P<words>(?:(?:a|an)\s+)?{first}\b"
         rf"(?:(?:[\s-]+|\s*,\s+|\s+(?:and|&)\s+){follow}\b)*{decimal}?)"
@@ -133,9 +129,9 @@ def _fraction_word_pattern() -> str:
     numerators = [w for w, (_, role) in table.items() if role in ("unit", "teen", "ten")]
     denominators = [*ordinals(), *DENOMINATOR_WORDS]
     denominators = [d for d in denominators if ordinals().get(d, 3) > 2]  # not "a second"
-    dens = _alternatives(denominators)
+    dens = alternation(denominators)
     return (
-        rf"(?:(?P<fnum>a|an|{_alternatives(numerators)}|\d+)[\s-]+(?P<fden>{dens})"
+        rf"(?:(?P<fnum>a|an|{alternation(numerators)}|\d+)[\s-]+(?P<fden>{dens})"
         rf"|(?P<fden_only>{dens})(?=\s+of\s+an?\s|\s+of\s+(?:{unit_pattern()})\b"
         rf"|-(?:{unit_pattern()})\b))\b(?:\s+(?:of\s+)?an?\b|\s+of\b)?"
     )
@@ -160,8 +156,8 @@ def quantity_pattern() -> str:
     scale_words = [w for w, (_, role) in number_words().items() if role == "scale"]
     sign = r"(?:(?P<sign>[-\u2212](?=\s?[\d.$€£])|(?i:minus|negative)\b)\s*)?"
     currency = (
-        rf"(?:(?P<currency>(?:{_alternatives(codes)})(?![a-z])"
-        rf"|(?i:{_alternatives(symbols)}))\s*)?(?:(?P<sign2>[-\u2212])\s?)?"
+        rf"(?:(?P<currency>(?:{alternation(codes)})(?![a-z])"
+        rf"|(?i:{alternation(symbols)}))\s*)?(?:(?P<sign2>[-\u2212])\s?)?"
     )
     number = (
         rf"(?i:(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![/\d])"
@@ -173,7 +169,7 @@ def quantity_pattern() -> str:
         rf"|point\s+(?P<point_only>\d+)"
         rf"|(?P<ordinal_fraction>{_fraction_word_pattern()})"
         rf"|(?P<article>an?)(?!\s+second\b)"  # "a second attack" is no duration
-        rf"(?=\s+(?:{unit_pattern()}|{_alternatives(suffix_words)})(?!\w))"
+        rf"(?=\s+(?:{unit_pattern()}|{alternation(suffix_words)})(?!\w))"
         rf"|(?P<half>(?:a\s+|one[\s-]+)?half)\b(?:\s+(?:of\s+)?an?\b)?"
         rf"|{_number_word_pattern()})"
     )
@@ -184,14 +180,14 @@ def quantity_pattern() -> str:
     )
     scale = (
         r"(?:\s+(?P<and_half>(?i:and\s+a\s+half))\b)?"
-        rf"(?:\s*(?P<scale>(?i:{_alternatives(scale_words)}))\b"
+        rf"(?:\s*(?P<scale>(?i:{alternation(scale_words)}))\b"
         r"|(?P<suffix>bn|mn|tn|trn|[kK]|M|m|b|B|T)(?![\w'’]))?"
     )
     tail = (
         r"(?:\s*(?:(?P<points>(?i:percentage[\s-]+points?|pp|ppts?))\b"
         r"|(?P<percent>%|(?i:per\s?cent|pct)\b)"
-        rf"|(?P<money>(?:{_alternatives(w for w in suffix_money if w.isupper())})(?![a-z])"
-        rf"|(?i:{_alternatives(w for w in suffix_money if not w.isupper())})(?!\w))"
+        rf"|(?P<money>(?:{alternation(w for w in suffix_money if w.isupper())})(?![a-z])"
+        rf"|(?i:{alternation(w for w in suffix_money if not w.isupper())})(?!\w))"
         rf"|{_unit_only()}))?"
     )
     # a price: "$15 an hour", "£1.50 per litre", "$80/barrel" (only after money: "5 a day"
@@ -218,10 +214,10 @@ def _unit_only() -> str:
 def _pieces() -> dict[str, pp.ParserElement]:
     """The named pieces of the grammar, each one pyparsing element."""
     i = re.IGNORECASE
-    ordinal_words = _alternatives(w for w in ordinals() if not w.endswith("s"))
+    ordinal_words = alternation(w for w in ordinals() if not w.endswith("s"))
     pieces: dict[str, pp.ParserElement] = {}
     pieces["qualifier"] = _regex(
-        r"(?P<qualifier>" + _alternatives(qualifier_bounds()) + r")(?!\w)|(?P<tilde>~)", i
+        r"(?P<qualifier>" + alternation(qualifier_bounds()) + r")(?!\w)|(?P<tilde>~)", i
     )
     pieces["quantity"] = _regex(quantity_pattern())
     pieces["part"] = _regex(
@@ -232,14 +228,14 @@ def _pieces() -> dict[str, pp.ParserElement]:
         r"(?:and\s+)?(?P<cents>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:c|cents?|pence|p|¢)\b", i
     ).add_condition(_after_money)
     pieces["measure"] = _regex(
-        rf"[-\s]?(?P<measure>{_alternatives(measure_words())})\b"
+        rf"[-\s]?(?P<measure>{alternation(measure_words())})\b"
         r"|\s*(?P<below_zero>below\s+zero)\b",
         i,
     ).leave_whitespace()
-    nouns = _alternatives(counted_nouns())
+    nouns = alternation(counted_nouns())
     pieces["noun"] = _regex(
         rf"(?P<noun_adjective>[A-Za-z][a-z]+\s+)?(?P<noun>{nouns})\b"
-        rf"|-?(?!(?:{_alternatives(NOT_NOUNS)})\b)(?P<noun_other>[a-z][a-z-]+|[A-Z][a-z]{{2,}}s)\b"
+        rf"|-?(?!(?:{alternation(NOT_NOUNS)})\b)(?P<noun_other>[a-z][a-z-]+|[A-Z][a-z]{{2,}}s)\b"
     )
     pieces["rank"] = _regex(
         rf"(?P<rank>(?:(?:twenty|thirty|forty|fifty)[-\s])?(?:{ordinal_words})"
@@ -262,7 +258,7 @@ def _pieces() -> dict[str, pp.ParserElement]:
 @cache
 def _money_before() -> re.Pattern[str]:
     written = [w for w in currencies() if not w.isalpha() or w.isupper() or len(w) > 4]
-    return re.compile(rf"(?:{_alternatives(written)})", re.I)
+    return re.compile(rf"(?:{alternation(written)})", re.I)
 
 
 def _after_money(text: str, loc: int, tokens: pp.ParseResults) -> bool:
@@ -418,10 +414,10 @@ def _starts() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.+])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
         rf"|[½⅓⅔¼¾⅕⅛]"
-        rf"|(?:{_alternatives(money)})(?=\s?[\d.])"
-        rf"|\ban?(?=\s+(?:{unit_pattern()}|{_alternatives(money_words)})\b)"
-        rf"|\b(?:(?:a|an)\s+)?(?:{_alternatives(words)}|{_alternatives(ordinal_words)}|half|"
-        rf"{_alternatives(DENOMINATOR_WORDS)}|"
+        rf"|(?:{alternation(money)})(?=\s?[\d.])"
+        rf"|\ban?(?=\s+(?:{unit_pattern()}|{alternation(money_words)})\b)"
+        rf"|\b(?:(?:a|an)\s+)?(?:{alternation(words)}|{alternation(ordinal_words)}|half|"
+        rf"{alternation(DENOMINATOR_WORDS)}|"
         rf"point(?=\s+\d)|minus|negative)\b",
         re.IGNORECASE,
     )
@@ -431,7 +427,7 @@ def _starts() -> re.Pattern[str]:
 def _lead() -> re.Pattern[str]:
     """A qualifier or range word standing right before a figure's start."""
     leads = [*qualifier_bounds(), "between", "from"]
-    return re.compile(rf"(?:\b|(?<=~))(?:{_alternatives(leads)})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:\b|(?<=~))(?:{alternation(leads)})\s*$", re.IGNORECASE)
 
 
 # The places where ``_starts`` is tried: a word's first character, a mark, a vulgar
