@@ -18,7 +18,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from claimcheck.lexicons import load_lexicon, load_table
+from claimcheck.lexicons import load_lexicon, load_table, title_words
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _LOWER_WORD = re.compile(r"[a-z.]+")
@@ -37,12 +37,6 @@ _NOT_NAME_WORDS = frozenset(
     "Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()
 )
-
-
-@cache
-def title_words() -> frozenset[str]:
-    """Words of titles and roles, lower case (``lexicons/titles.txt``)."""
-    return frozenset(load_lexicon("titles"))
 
 
 @cache

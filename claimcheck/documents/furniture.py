@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck.documents.model import Document, Paragraph
-from claimcheck.lexicons import load_lexicon
+from claimcheck.lexicons import load_lexicon, stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 _HANDLE = re.compile(r"(?<!\w)@[A-Za-z_][\w.]{2,}")
@@ -55,14 +55,9 @@ def _phrases() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("boilerplate"), key=len, reverse=True))
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(load_lexicon("stopwords"))
-
-
 def content_words(text: str) -> set[str]:
     """Lower-cased words of a text that say what it is about."""
-    return {w.lower().replace("’", "'") for w in _WORD.findall(text)} - _stopwords()
+    return {w.lower().replace("’", "'") for w in _WORD.findall(text)} - stopwords()
 
 
 def _normalised(text: str) -> str:

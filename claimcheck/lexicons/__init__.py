@@ -33,6 +33,18 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Words of titles and roles, lower case (``titles.txt``)."""
+    return frozenset(load_lexicon("titles"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words that say nothing of what a text is about (``stopwords.txt``)."""
+    return frozenset(load_lexicon("stopwords"))
+
+
+@cache
 def counted_classes() -> dict[str, str]:
     """Counted noun -> the class of what it counts (``counted_classes.tsv``): "person" and
     "people" count people, "soldier" and "troops" soldiers; classes apart ("civilians",

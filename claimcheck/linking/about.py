@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from claimcheck.claims import Claim
-from claimcheck.lexicons import counted_classes, load_lexicon, load_table
+from claimcheck.lexicons import counted_classes, load_lexicon, load_table, stopwords, title_words
 
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|according to)\b"
@@ -173,16 +173,6 @@ def _window_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _title_words() -> frozenset[str]:
-    return frozenset(load_lexicon("titles"))
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(load_lexicon("stopwords"))
-
-
-@cache
 def _subset_marker() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(load_lexicon("subset_markers")) + r")\b", re.I)
 
@@ -303,7 +293,7 @@ def _name(token: str) -> str:
 def _common_words() -> frozenset[str]:
     """Words the lexicons know as common nouns and verbs: capitalised, they open a sentence
     ("Rebels captured Aleppo"), they do not name anyone."""
-    words = set(_title_words()) | set(_function_words()) | set(counted_classes())
+    words = set(title_words()) | set(stopwords()) | set(counted_classes())
     words |= {row[0].lower() for row in load_table("event_nouns")}
     words |= {row[0].lower() for row in load_table("predicates")}
     return frozenset(words)
@@ -389,7 +379,7 @@ def describe(claim: Claim) -> About:
         base = getattr(claim.value, "base", None)
         if base:
             counted = base["unit"]  # "12 feet" and "6 metres" are one measure: a length
-        elif unit and unit.lower() not in _function_words():
+        elif unit and unit.lower() not in stopwords():
             counted = counted_classes().get(unit, unit)
         else:
             counted = _counted_near(text, end)
