@@ -233,7 +233,6 @@ class PieceChoice(pp.Token):
 
     def __init__(self, pieces: list[Piece], name: str) -> None:
         super().__init__()
-        self.pieces = pieces
         self.dispatch = PrefixDispatch(pieces, [piece.pattern for piece in pieces])
         self.set_name(name)
         self.mayReturnEmpty = False
