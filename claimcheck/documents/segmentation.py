@@ -109,3 +109,17 @@ def segment(
         paragraphs.append(Paragraph(index, start, end, text[start:end], block))
         sentences.extend(split_sentences(text, start, end, index, len(sentences)))
     return tuple(paragraphs), tuple(sentences)
+
+
+def clause_around(
+    text: str, start: int, end: int, breaks: re.Pattern[str], before: int, after: int
+) -> tuple[int, int]:
+    """The clause of ``text`` around ``text[start:end]``: from the last match of ``breaks``
+    within ``before`` characters of it to the first within ``after`` characters after it
+    (the reach bounds, so a run-on "sentence" is read in linear time)."""
+    clause_start = max(0, start - before)
+    for match in breaks.finditer(text, clause_start, start):
+        clause_start = match.end()
+    limit = min(len(text), end + after)
+    following = breaks.search(text, end, limit)
+    return clause_start, following.start() if following else limit

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from claimcheck.documents.segmentation import clause_around
 from claimcheck.lexicons import alternation, counted_classes, load_table
 from claimcheck.numeric.bounds import NumericValue, stated_bounds
 from claimcheck.numeric.grammar import (
@@ -120,8 +121,8 @@ def _predicates() -> tuple[re.Pattern[str], dict[str, str]]:
 def predicate_near(text: str, start: int, end: int) -> str | None:
     """The predicate class named in the figure's clause, nearest the figure (after it wins
     over before at equal distance: "400 people have been killed")."""
-    clause_start, clause_end = _clause_bounds(text, start, end)
-    windows = ((max(clause_start, start - _CONTEXT), start), (end, min(clause_end, end + _CONTEXT)))
+    clause_start, clause_end = clause_around(text, start, end, _CLAUSE_BREAK, _CONTEXT, _CONTEXT)
+    windows = ((clause_start, start), (end, clause_end))
     pattern, classes = _predicates()
     best: tuple[int, str] | None = None
     for window_start, window_end in windows:
@@ -144,14 +145,6 @@ def as_of_near(text: str, start: int, end: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, match.group(0).lower())
     return best[1] if best else None
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    clause_start = max(0, start - _CONTEXT)
-    for match in _CLAUSE_BREAK.finditer(text, clause_start, start):
-        clause_start = match.end()
-    following = _CLAUSE_BREAK.search(text, end, end + _CONTEXT)
-    return clause_start, following.start() if following else len(text)
 
 
 # A regex group's text in a match's fields, or None. The fields hold only the groups that

@@ -24,6 +24,7 @@ from functools import cache
 
 import pyparsing as pp
 
+from claimcheck.documents.segmentation import clause_around
 from claimcheck.lexicons import load_lexicon
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when)\b")
@@ -102,16 +103,6 @@ _REACH_BEFORE = 200
 _REACH_AFTER = 120
 
 
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``sentence[start:end]``, within reach of it."""
-    clause_start = max(0, start - _REACH_BEFORE)
-    for match in _CLAUSE_BREAK.finditer(sentence, clause_start, start):
-        clause_start = match.end()
-    limit = min(len(sentence), end + _REACH_AFTER)
-    following = _CLAUSE_BREAK.search(sentence, end, limit)
-    return clause_start, following.start() if following else limit
-
-
 _WORD = re.compile(r"[A-Za-z]+|['’][A-Za-z]+")
 
 
@@ -157,7 +148,9 @@ def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
 def clause_tense(sentence: str, start: int, end: int) -> Tense:
     """Return the tense governing ``sentence[start:end]``: nearest verb group before it in
     its clause, else the first after it."""
-    clause_start, clause_end = _clause_bounds(sentence, start, end)
+    clause_start, clause_end = clause_around(
+        sentence, start, end, _CLAUSE_BREAK, _REACH_BEFORE, _REACH_AFTER
+    )
     before = _verb_groups(sentence[clause_start:start])
     if before:
         tense, cue = before[-1][2]
