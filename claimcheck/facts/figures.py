@@ -10,6 +10,7 @@ one window ("in the past 24 hours", "on Wednesday") are another measure and are 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,9 +22,8 @@ from claimcheck.facts.base import FactsBase
 from claimcheck.facts.events import in_scope
 from claimcheck.facts.model import Figure
 from claimcheck.linking import describe
+from claimcheck.numeric.compare import APPROXIMATE, Interval
 
-# a stated "about 300" is read as 300 give or take this share, as is a recorded "about"
-APPROXIMATE_SHARE = 0.1
 _AS_OF_CUE = re.compile(r"\b(?:as of|as at|by|up to|through)\s*$", re.I)
 
 
@@ -37,36 +37,24 @@ class FigureConflict:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Bounds:
-    low: float | None
-    high: float | None
-    low_inclusive: bool
-    high_inclusive: bool
-
-    @classmethod
-    def of(cls, value: object) -> _Bounds:
-        low, high = getattr(value, "low", None), getattr(value, "high", None)
-        low_inclusive = getattr(value, "low_inclusive", True)
-        high_inclusive = getattr(value, "high_inclusive", True)
-        if getattr(value, "approximate", False):
-            # "about 300": 270..330; "nearly a dozen" keeps its stated upper bound
-            if low is not None:
-                low, low_inclusive = low * (1 - APPROXIMATE_SHARE), True
-            if high is not None and high_inclusive:
-                high = high * (1 + APPROXIMATE_SHARE)
-        return cls(low, high, low_inclusive, high_inclusive)
-
-    def below(self, other: _Bounds) -> bool:
-        """Every value of ``self`` is under every value of ``other``."""
-        if self.high is None or other.low is None:
-            return False
-        if self.high != other.low:
-            return self.high < other.low
-        return not (self.high_inclusive and other.low_inclusive)
-
-    def disjoint(self, other: _Bounds) -> bool:
-        return self.below(other) or other.below(self)
+def _stated_interval(value: object) -> Interval:
+    """The values a stated or recorded figure allows, as the facts rule reads them: the
+    bounds as written (no rounding), "about 300" 270..330, "nearly a dozen" keeping its
+    upper bound."""
+    low, high = getattr(value, "low", None), getattr(value, "high", None)
+    low_inclusive = getattr(value, "low_inclusive", True)
+    high_inclusive = getattr(value, "high_inclusive", True)
+    if getattr(value, "approximate", False):
+        if low is not None:
+            low, low_inclusive = low * (1 - APPROXIMATE), True
+        if high is not None and high_inclusive:
+            high = high * (1 + APPROXIMATE)
+    return Interval(
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        low is not None and not low_inclusive,
+        high is not None and not high_inclusive,
+    )
 
 
 def as_of_day(claim: Claim, temporal_claims: Sequence[Claim]) -> date | None:
@@ -111,13 +99,10 @@ def check_figure(
     if day is None:
         return []
     candidates = [f for f in candidates if f.as_of.contains(day)]
-    stated = _Bounds.of(claim.value)
+    stated = _stated_interval(claim.value)
     conflicts = []
     for figure in in_scope(candidates, claim.sentence.text, document, about.names):
-        recorded = _Bounds(figure.low, figure.high, figure.low_inclusive, figure.high_inclusive)
-        if figure.approximate:
-            recorded = _Bounds.of(figure)
-        if stated.disjoint(recorded):
+        if stated.disjoint(_stated_interval(figure)):
             conflicts.append(
                 FigureConflict(
                     claim,
