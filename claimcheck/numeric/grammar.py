@@ -14,7 +14,7 @@ word, a currency), so pyparsing only runs where there is something to read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -69,6 +69,7 @@ DIGITS = (
     r"|\d+)(?:\.\d+)?|\.\d+"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+FRACTIONS = "".join(VULGAR)
 
 
 @cache
@@ -404,23 +405,49 @@ class Match:
 
 
 @cache
+def _start_words() -> dict[str, list[str]]:
+    """The written forms that open a figure in ``_starts``, by their place in it."""
+    return {
+        "numbers": [
+            word
+            for word, (_, role) in number_words().items()
+            if role != "article" and not word.endswith("s")
+        ],
+        "ordinals": [w for w in ordinals() if not w.endswith("s")],
+        "fractions": ["half", *DENOMINATOR_WORDS, "point", "minus", "negative"],
+        "money": [w for w, (_, where) in currencies().items() if where in ("prefix", "both")],
+        "money_words": [w for w, _ in currencies().items() if w.isalpha() and w.islower()],
+        "articles": ["a", "an"],
+    }
+
+
+@cache
 def _starts() -> re.Pattern[str]:
     """Where a figure can start: a digit, a number word, a currency, a fraction, a rank."""
-    table = number_words()
-    words = [w for w, (_, role) in table.items() if role != "article" and not w.endswith("s")]
-    money = [w for w, (_, where) in currencies().items() if where in ("prefix", "both")]
-    ordinal_words = [w for w in ordinals() if not w.endswith("s")]
-    money_words = [w for w, _ in currencies().items() if w.isalpha() and w.islower()]
+    words = _start_words()
     return re.compile(
         rf"(?<![\w.+])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
-        rf"|[½⅓⅔¼¾⅕⅛]"
-        rf"|(?:{alternation(money)})(?=\s?[\d.])"
-        rf"|\ban?(?=\s+(?:{unit_pattern()}|{alternation(money_words)})\b)"
-        rf"|\b(?:(?:a|an)\s+)?(?:{alternation(words)}|{alternation(ordinal_words)}|half|"
-        rf"{alternation(DENOMINATOR_WORDS)}|"
-        rf"point(?=\s+\d)|minus|negative)\b",
+        rf"|[{FRACTIONS}]"
+        rf"|(?:{alternation(words['money'])})(?=\s?[\d.])"
+        rf"|\ban?(?=\s+(?:{unit_pattern()}|{alternation(words['money_words'])})\b)"
+        rf"|\b(?:(?:a|an)\s+)?(?:{alternation(words['numbers'])}|{alternation(words['ordinals'])}"
+        rf"|half|{alternation(DENOMINATOR_WORDS)}|point(?=\s+\d)|minus|negative)\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _start_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """The first word (lower case) and the first marks of everything ``_starts`` matches:
+    a plain word that is neither can open no figure."""
+    first_words, first_marks = set(), {"-", "\u2212", "."}
+    for written in (w for forms in _start_words().values() for w in forms):
+        word = re.match(r"\w+", written)
+        if word:
+            first_words.add(word.group().lower())
+        else:
+            first_marks.add(written[0])
+    return frozenset(first_words), frozenset(first_marks)
 
 
 @cache
@@ -430,25 +457,39 @@ def _lead() -> re.Pattern[str]:
     return re.compile(rf"(?:\b|(?<=~))(?:{alternation(leads)})\s*$", re.IGNORECASE)
 
 
-# The places where ``_starts`` is tried: a word's first character, a mark, a vulgar
-# fraction. Trying its long alternation only there, rather than at every character as
-# ``finditer`` would, costs a fraction as much and finds no start inside a word.
-_PLACES = re.compile(r"(?<!\w)\w|[^\w\s]|[½⅓⅔¼¾⅕⅛]")
+# A word (a run of word characters) or a mark: ``_starts`` is tried at a word's first
+# character, at a mark and at a vulgar fraction (a word character) inside a word.
+_TOKENS = re.compile(r"\w+|[^\w\s]")
 
 
 def _candidates(text: str) -> Iterator[int]:
     """Where a figure may start, left to right, not overlapping: where ``_starts`` matches
-    at a place (a currency code inside a word is none: "the visitors 2" is no "rs 2")."""
+    at a place (a currency code inside a word is none: "the visitors 2" is no "rs 2").
+    Most words of copy cannot open a figure; they are passed over by a set lookup, which
+    costs a fraction of trying the long alternation of ``_starts`` at each of them."""
     starts = _starts()
+    first_words, first_marks = _start_tokens()
     following = 0
-    for place in _PLACES.finditer(text):
-        at = place.start()
-        if at < following:
-            continue
-        candidate = starts.match(text, at)
-        if candidate is not None:
-            following = candidate.end()
-            yield at
+    for token in _TOKENS.finditer(text):
+        at = token.start()
+        word = token.group()
+        if word.isascii():
+            if at < following:
+                continue
+            if word.isalpha() and word.lower() not in first_words:
+                continue
+            if len(word) == 1 and word not in first_marks and not word.isalnum() and word != "_":
+                continue
+            places: Iterable[int] = (at,)
+        else:  # case folding and fractions beyond ASCII: try every place of the token
+            places = [at + i for i, char in enumerate(word) if i == 0 or char in FRACTIONS]
+        for place in places:
+            if place < following:
+                continue
+            candidate = starts.match(text, place)
+            if candidate is not None:
+                following = candidate.end()
+                yield place
 
 
 # what ``_bare_figure`` says of a place where the grammar cannot read a figure either

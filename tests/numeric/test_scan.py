@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.numeric import grammar
 
@@ -85,3 +88,33 @@ def test_a_bare_figure_and_what_it_counts():
     assert fields["first"]["digits"] == "400" and fields["noun"] == "people"
     end, fields = grammar._bare_figure("2023, the year")
     assert end == len("2023") and "noun" not in fields and "noun_other" not in fields
+
+
+def _candidates_everywhere(text: str) -> list[int]:
+    """``grammar._candidates`` without its word lookup: ``_starts`` tried at every word's
+    first character, every mark and every vulgar fraction."""
+    places = re.finditer(rf"(?<!\w)\w|[^\w\s]|[{grammar.FRACTIONS}]", text)
+    found, following = [], 0
+    for place in places:
+        if place.start() >= following:
+            candidate = grammar._starts().match(text, place.start())
+            if candidate is not None:
+                following = candidate.end()
+                found.append(place.start())
+    return found
+
+
+_LETTERS = "aAnN ot-−.$£€₹Rr sS½¼⅓3 0,:/'US$ ſ\u212aİı_é"
+_WORDS = ["one", "a ", "an ", "half", "third", "try", "Rs", "US$", "km ", "point 5", "minus", "two"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(_LETTERS, max_size=3)), max_size=12))
+def test_the_word_lookup_leaves_out_no_place_where_a_figure_starts(parts):
+    text = "".join(parts)
+    assert list(grammar._candidates(text)) == _candidates_everywhere(text)
+
+
+def test_the_word_lookup_on_the_examples():
+    for sentence in _example_sentences():
+        assert list(grammar._candidates(sentence)) == _candidates_everywhere(sentence), sentence
