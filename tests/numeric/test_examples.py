@@ -32,3 +32,14 @@ def test_example(row):
     assert value.describe() == described
     assert value.predicate == (None if predicate == "-" else predicate)
     assert value.as_of == (None if as_of == "-" else as_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("5 millionſ people", "5000000 people"), ("12 \u212am", "12 kilometer")]
+)
+def test_letters_that_match_ascii_ones_read_as_those(text, expected):
+    # re's IGNORECASE matches "ſ" to "s" and the Kelvin sign to "k": the word the grammar
+    # matched must still be found in its tables (it raised a KeyError)
+    (figure,) = read_figures(text)
+    assert (figure.start, figure.end) == (0, len(text))
+    assert figure.explanation.endswith(expected)
