@@ -25,7 +25,7 @@ from typing import Any
 import pyparsing as pp
 
 from claimcheck.lexicons import alternation
-from claimcheck.temporal.dispatch import PrefixDispatch
+from claimcheck.temporal.dispatch import OPENINGS_TABLE, PrefixDispatch, openings_table
 
 Node = dict[str, Any]
 
@@ -714,6 +714,16 @@ def _is_time(node: Node) -> bool:
 @cache
 def _point() -> PieceChoice:
     return PieceChoice(list(pieces()), "point")
+
+
+def _dispatched_patterns() -> list[str]:
+    """The patterns of every piece a ``PieceChoice`` dispatches to."""
+    return [piece.pattern for piece in (*pieces(), _bare_hour(), _bare_day())]
+
+
+def write_openings_table() -> None:
+    """Rewrite ``openings.json`` after a piece's pattern changed (a test says when)."""
+    OPENINGS_TABLE.write_text(openings_table(_dispatched_patterns()), encoding="utf-8")
 
 
 _RANGE_LEAD = re.compile(r"(?<![\w-])(?:from|between|later\s+than)\b", re.I)
