@@ -354,7 +354,12 @@ def _value(
     bound: str | None,
     high: _Quantity | None = None,
     approximate: bool = False,
+    predicate: str | None = None,
+    as_of: str | None = None,
+    role: str | None = None,
 ) -> NumericValue:
+    """The value of a quantity (or of a range up to ``high``) with its stated bounds, and
+    what the sentence says of it."""
     if high is not None:
         shape = stated_bounds(bound, quantity.value, high.value)
     else:
@@ -366,7 +371,10 @@ def _value(
         **shape,
         unit=unit,
         base=base_bounds(shape["low"], shape["high"], unit) if unit else None,
+        predicate=predicate,
+        as_of=as_of,
         step=max(quantity.step, high.step if high else 0.0),
+        role=role,
     )
 
 
@@ -540,10 +548,12 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         return _change(text, match, first, second, predicate, as_of)
     if second is not None:
         low, high = (first, second) if first.value <= second.value else (second, first)
-        value = _value(low, bound, high, approximate=approximate_high or bound is not None)
+        approximate = approximate_high or bound is not None
+        value = _value(low, bound, high, approximate, predicate=predicate, as_of=as_of)
     else:
-        value = _value(first, bound)
-    value = replace(value, predicate=predicate, as_of=as_of, restated=restated)
+        value = _value(first, bound, predicate=predicate, as_of=as_of)
+    if restated is not None:
+        value = replace(value, restated=restated)
     return [Figure(start, end, value, _explain(text[start:end], value))]
 
 
@@ -586,16 +596,15 @@ def _single(text, fields, start, end, first, bound, mode, noun, second=None) -> 
     first_end = separator.start() if separator else end
     if mode == "news" and first.unit is None and not noun:
         return []
-    value = _value(first, bound)
-    value = replace(
-        value, predicate=predicate_near(text, start, end), as_of=as_of_near(text, start, end)
+    value = _value(
+        first, bound, predicate=predicate_near(text, start, end), as_of=as_of_near(text, start, end)
     )
     figures = [Figure(start, first_end, value, _explain(text[start:first_end], value))]
     if second is not None and separator is not None and (second.unit or second.digits or noun):
         # "from 44 ml to 50 mg", "fell 1.2% to 42,300 points": two figures, no range
         if second.unit is None and noun:
             second = replace(second, unit=noun)
-        other = replace(_value(second, None), predicate=value.predicate, as_of=value.as_of)
+        other = _value(second, None, predicate=value.predicate, as_of=value.as_of)
         figures.append(
             Figure(separator.end(), end, other, _explain(text[separator.end() : end], other))
         )
@@ -626,8 +635,7 @@ def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
     ):
         if start >= end:
             continue  # a side with no words of its own cannot be a claim
-        value = _value(quantity, None)
-        value = replace(value, predicate=predicate, as_of=as_of, role=role)
+        value = _value(quantity, None, predicate=predicate, as_of=as_of, role=role)
         figures.append(Figure(start, end, value, _explain(text[start:end], value)))
     return figures
 
