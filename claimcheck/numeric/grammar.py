@@ -341,6 +341,7 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
 
 
 _RESTATEMENT_OPENS = re.compile(r"\(")
+_RESTATED_TO = r"(?:-\s*)?to\b|-|–"  # between the ends of a restated range
 
 
 @cache
@@ -359,7 +360,7 @@ def numeric_grammar() -> pp.ParserElement:
         pp.Suppress("(")
         + pp.Optional(p["qualifier"])
         + _quantity("first")
-        + pp.Optional(_regex(r"(?:-\s*)?to\b|-|–") + _quantity("second"))
+        + pp.Optional(_regex(_RESTATED_TO) + _quantity("second"))
         + pp.Suppress(")")
     )("restated")
     after = _Optional(restated, _RESTATEMENT_OPENS) + _Optional(p["measure"]) + _Optional(p["noun"])
@@ -560,9 +561,12 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
                 return None
             if second_end != NO_END:
                 fields, end = ranged, second_end
-    # the restatement's group skips the spaces every piece but the measure skips
-    if _RESTATEMENT_OPENS.match(window, p["noun"].preParse(window, end)):
+    restatement = _bare_restatement(window, end)
+    if restatement is None:
         return None
+    if restatement is not NO_FIGURE:
+        fields["restated"] = restatement[1]
+        end = restatement[0]
     if p["measure"].re.match(window, end):  # a measure word follows with its own spaces
         return None
     noun = p["noun"].re.match(window, p["noun"].preParse(window, end))
@@ -570,6 +574,44 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
         fields.update(filter(_matched, noun.groupdict().items()))
         end = noun.end()
     return end, fields
+
+
+def _bare_restatement(window: str, at: int) -> tuple[int, dict[str, Any]] | None:
+    """The figure restated in brackets after another ("12 km (7.5 miles)", "(about 930,000
+    miles)", "(320- to 650-foot)"), read as the grammar's ``restated`` group: its end and
+    fields; ``NO_FIGURE`` where no restatement can be read (the grammar goes on without
+    one); None where cents or parts may follow a quantity in it (the grammar reads those)."""
+    p = _pieces()
+    skip = p["quantity"].preParse  # the spaces every piece of the group skips
+    opening = skip(window, at)
+    if not window.startswith("(", opening):
+        return NO_FIGURE
+    at = opening + 1
+    fields: dict[str, Any] = {}
+    qualifier = p["qualifier"].re.match(window, skip(window, at))
+    if qualifier is not None:
+        fields.update(filter(_matched, qualifier.groupdict().items()))
+        at = qualifier.end()
+    first = _bare_quantity(window, skip(window, at))
+    if first is None or first is NO_FIGURE:
+        return first
+    fields["first"], at = first[1], first[0]
+    to = _restated_to().match(window, skip(window, at))
+    if to is not None:  # a range; without its second end the first stands alone
+        second = _bare_quantity(window, skip(window, to.end()))
+        if second is None:
+            return None
+        if second is not NO_FIGURE:
+            fields["second"], at = second[1], second[0]
+    closing = skip(window, at)
+    if not window.startswith(")", closing):
+        return NO_FIGURE
+    return closing + 1, fields
+
+
+@cache
+def _restated_to() -> re.Pattern[str]:
+    return re.compile(_RESTATED_TO)
 
 
 NO_END = -1  # what ``_range_end`` says when no quantity follows the range word

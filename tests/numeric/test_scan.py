@@ -32,8 +32,8 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 @pytest.mark.parametrize(
     "window",
     [
-        "12 km (7.5 miles)",  # a restatement
         "$20 and 43 cents",  # cents
+        "12 km (7 feet 10 inches)",  # parts in a restatement
         "7 feet 10 inches",  # the parts of a measure
         "between 3 and 5 km",  # "and 5 km" could be a part: the grammar decides
         "6 metres tall",  # a measure word
@@ -42,6 +42,37 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 )
 def test_anything_but_a_bare_figure_is_left_to_the_grammar(window):
     assert grammar._bare_figure(window) is None
+
+
+_RESTATEMENTS = [
+    "The crater is 12 km (7.5 miles) wide.",
+    "It lies 1,500,000 kilometres (930,000 miles) from Earth.",
+    "about 400 (more than 300) people were killed",
+    "an 8- to 16-meter (320- to 650-foot) wave",
+    "a 16-meter (to 650-foot) wave",
+    "at most 100 (+1 for rounding) seats",
+    "The total was 27 (   ).",
+    "It cost $20 (£15 and 43 pence).",
+    "He is 7 feet (2 metres 13 cm) tall.",
+    "a 5 km ( 3 miles ) run",
+    "about 12 km (7.5 miles",
+    "12 km (7.5 miles) tall",
+]
+
+
+@pytest.mark.parametrize("sentence", _RESTATEMENTS)
+def test_a_restatement_is_read_as_the_grammar_reads_it(sentence, monkeypatch):
+    with_path = _scan(sentence)
+    monkeypatch.setattr(grammar, "_bare_figure", lambda window: None)
+    assert with_path == _scan(sentence)
+
+
+def test_a_restatement_in_brackets_is_read_without_the_grammar():
+    end, fields = grammar._bare_figure("12 km (7.5 miles) of road")
+    assert end == len("12 km (7.5 miles)")
+    assert fields["restated"]["first"]["digits"] == "7.5"
+    assert grammar._bare_figure("12 km (7 feet 10 inches)") is None  # parts: the grammar's
+    assert "restated" not in grammar._bare_figure("100 (+1 for rounding)")[1]
 
 
 def test_where_no_quantity_stands_nothing_is_read():
@@ -118,3 +149,52 @@ def test_the_word_lookup_leaves_out_no_place_where_a_figure_starts(parts):
 def test_the_word_lookup_on_the_examples():
     for sentence in _example_sentences():
         assert list(grammar._candidates(sentence)) == _candidates_everywhere(sentence), sentence
+
+
+_FIGURE_PIECES = [
+    "12",
+    "7.5",
+    "1,500",
+    "400",
+    "$20",
+    "about ",
+    "more than ",
+    "between ",
+    "from ",
+    " and ",
+    " to ",
+    "-",
+    "–",
+    " (",
+    "(",
+    ")",
+    " ) ",
+    " km",
+    " miles",
+    " feet",
+    " 10 inches",
+    " people",
+    " and 43 cents",
+    " tall",
+    " of road",
+    "~",
+    "+1",
+    " ",
+    ".",
+    "a ",
+    "one ",
+    "million",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), min_size=1, max_size=10))
+def test_the_bare_paths_read_what_the_grammar_reads_on_generated_text(parts):
+    text = "".join(parts)
+    with_paths = _scan(text)
+    original = grammar._bare_figure
+    grammar._bare_figure = lambda window: None  # the grammar alone
+    try:
+        assert _scan(text) == with_paths
+    finally:
+        grammar._bare_figure = original
