@@ -41,11 +41,15 @@ class Tense:
     cue: str  # the words that decided it, "" when none
 
 
-def _past_participle(tokens: pp.ParseResults) -> bool:
-    word = tokens[0].lower()
+def _is_past_participle(written: str) -> bool:
+    word = written.lower()
     return word in _past_verbs() or (
         word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ENDING_ED
     )
+
+
+def _past_participle(tokens: pp.ParseResults) -> bool:
+    return _is_past_participle(tokens[0])
 
 
 @cache
@@ -59,38 +63,54 @@ def _past_verbs() -> frozenset[str]:
 
 
 @cache
+def _group_heads() -> dict[str, re.Pattern[str]]:
+    """The first element of each kind of verb group but the past tense: a group can
+    only stand where one of these matches (else only a past-tense verb can)."""
+    future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
+    return {
+        "prospective": re.compile(
+            r"\b(?:(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|"
+            r"going|poised|planning)\s+to|(?:had\s+)?planned\s+to|would)\b",
+            re.I,
+        ),
+        "future": re.compile(
+            r"(?:(?<![\w'’])|(?=['’]ll\b))(?:"
+            + "|".join(
+                re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]") for c in future_cues
+            )
+            + r")(?![\w])",
+            re.I,
+        ),
+        "perfect": re.compile(
+            r"\b(?:has|have|had)(?:\s+(?:not|never|already|also|just))?(?:\s+been)?\s+", re.I
+        ),
+        "present": re.compile(r"\b(?:" + "|".join(_present_verbs()) + r")\b", re.I),
+    }
+
+
+_PARTICIPLE = re.compile(r"[A-Za-z’']+")
+
+
+@cache
 def verb_group_grammar() -> pp.ParserElement:
     """Future cues, perfects, past-tense verbs and present copulas, each tagged."""
-    future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
-    future_cue = pp.Regex(
-        r"(?:(?<![\w'’])|(?=['’]ll\b))(?:"
-        + "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]") for c in future_cues)
-        + r")(?![\w])",
-        re.I,
-    )
-    word = pp.Regex(r"[A-Za-z’']+")
+    heads = _group_heads()
+    word = pp.Regex(_PARTICIPLE)
     participle = word.copy().add_condition(_past_participle)
     # "will be held", "is expected to have been signed": the participle belongs to the future
     passive = pp.Regex(r"(?:not\s+)?(?:be|have)(?:\s+been)?\b", re.I) + participle
     future = pp.Combine(
-        future_cue + pp.Optional(passive), adjacent=False, join_string=" "
+        pp.Regex(heads["future"]) + pp.Optional(passive), adjacent=False, join_string=" "
     ).set_parse_action(lambda t: [("future", " ".join(t[0].split()))])
-    perfect = pp.Regex(
-        r"\b(?:has|have|had)(?:\s+(?:not|never|already|also|just))?(?:\s+been)?\s+", re.I
-    )
-    perfect_group = pp.Combine(perfect + participle, adjacent=False).set_parse_action(
-        lambda t: [("past", " ".join(t[0].split()))]
-    )
+    perfect_group = pp.Combine(pp.Regex(heads["perfect"]) + participle, adjacent=False)
+    perfect_group.set_parse_action(lambda t: [("past", " ".join(t[0].split()))])
     past = participle.copy().add_parse_action(lambda t: [("past", t[0])])
-    prospective = pp.Regex(
-        r"\b(?:(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|"
-        r"poised|planning)\s+to|(?:had\s+)?planned\s+to|would)\b",
-        re.I,
-    ).set_parse_action(lambda t: [("prospective", " ".join(t[0].split()))])
-    present_word = pp.Regex(r"\b(?:" + "|".join(_present_verbs()) + r")\b", re.I)
+    prospective = pp.Regex(heads["prospective"]).set_parse_action(
+        lambda t: [("prospective", " ".join(t[0].split()))]
+    )
     # "is set for", "are expected": a present passive is present, not past
     present = pp.Combine(
-        present_word + pp.Optional(pp.Regex(r"(?:not\s+)?") + participle),
+        pp.Regex(heads["present"]) + pp.Optional(pp.Regex(r"(?:not\s+)?") + participle),
         adjacent=False,
         join_string=" ",
     ).set_parse_action(lambda t: [("none", " ".join(t[0].split()))])
@@ -127,6 +147,7 @@ def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
     """Every verb group in ``text`` with its span, left to right (the grammar is tried only
     at words that can open one)."""
     grammar = verb_group_grammar()
+    heads = tuple(_group_heads().values())
     found = []
     position = 0
     while True:
@@ -135,6 +156,17 @@ def _verb_groups(text: str) -> list[tuple[int, int, tuple[str, str]]]:
             return found
         if not _may_open_group(match.group()):
             position = match.end()
+            continue
+        at = match.start()
+        if not any(head.match(text, at) for head in heads):
+            # only a past-tense verb can stand here (the grammar's last choice): read it
+            # without the exceptions of the four choices before it
+            verb = _PARTICIPLE.match(text, at)
+            if verb is not None and _is_past_participle(verb.group()):
+                found.append((at, verb.end(), ("past", verb.group())))
+                position = verb.end()
+            else:
+                position = match.end()
             continue
         try:
             end, tokens = grammar._parse(text, match.start())  # noqa: SLF001
