@@ -672,12 +672,24 @@ DATE_FORMS = frozenset(
 )
 
 
-def _combine(tokens: pp.ParseResults) -> Node:
-    """A core: one point, or a range of two ("from X to Y", "Nov. 27-29", "3-4pm").
+def _combine(first: Node, last: Node, has_lead: bool) -> Node | None:
+    """A range of two points ("from X to Y", "Nov. 27-29", "3-4pm"), or None where a
+    range word follows that cannot end the range.
 
-    A range word followed by something that cannot end the range leaves the node marked
-    ``invalid`` (pyparsing does not backtrack into a matched optional part); ``read``
-    then reads the first point alone."""
+    Without a lead ("from", "between"), such a range is marked ``invalid``: the grammar
+    cannot backtrack into a matched optional part, so ``read`` then reads the first point
+    alone."""
+    if (
+        first["form"] not in RANGE_FORMS
+        or last["form"] not in RANGE_FORMS
+        or (first["form"] == "time") != (last["form"] == "time")
+    ):
+        return None if has_lead else {"form": "invalid"}
+    return {"form": "range", "from": first, "to": last}
+
+
+def _combine_tokens(tokens: pp.ParseResults) -> Node:
+    """``_combine`` as the parse action of ``temporal_grammar``."""
     parts = list(tokens)
     lead = parts.pop(0) if isinstance(parts[0], str) else None
     first = parts[0]
@@ -685,16 +697,10 @@ def _combine(tokens: pp.ParseResults) -> Node:
         if lead and first["form"] not in ("year_range", "day_range"):
             raise pp.ParseException("", 0, "a range needs its end")
         return first
-    second = parts[2]
-    if (
-        first["form"] not in RANGE_FORMS
-        or second["form"] not in RANGE_FORMS
-        or (first["form"] == "time") != (second["form"] == "time")
-    ):
-        if lead:
-            raise pp.ParseException("", 0, "not a range of dates or times")
-        return {"form": "invalid"}
-    return {"form": "range", "from": first, "to": second}
+    node = _combine(first, parts[2], lead is not None)
+    if node is None:
+        raise pp.ParseException("", 0, "not a range of dates or times")
+    return node
 
 
 def _pair(first: Node, second: Node) -> Node | None:
@@ -714,6 +720,12 @@ def _is_time(node: Node) -> bool:
 @cache
 def _point() -> PieceChoice:
     return PieceChoice(list(pieces()), "point")
+
+
+@cache
+def _tail() -> PieceChoice:
+    """What may end a range: a point, or a bare hour or day ("3-4pm", "Nov. 27-29")."""
+    return PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
 
 
 def _dispatched_patterns() -> list[str]:
@@ -740,14 +752,16 @@ def temporal_grammar() -> pp.ParserElement:
 
     core := ["from" | "between" | "later than"] point [range-word (point | bare number)]
 
-    ``read`` joins a core to a second one that gives its time ("4 a.m. Wednesday").
+    ``_core`` reads a core as this grammar does, without pyparsing's machinery (tests
+    compare the two at every word of the examples and on generated text); ``read`` joins
+    a core to a second one that gives its time ("4 a.m. Wednesday").
     """
     point = _point()
-    tail = PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
+    tail = _tail()
     range_lead = pp.Regex(_RANGE_LEAD.pattern, re.I)
     range_word = pp.Regex(_RANGE_WORD.pattern, re.I)
     core = (pp.Optional(range_lead) + point + pp.Optional(range_word + tail)).set_parse_action(
-        _combine
+        _combine_tokens
     )
     core.streamline()
     return core
@@ -773,27 +787,31 @@ def _after_spaces(text: str, position: int) -> int:
 
 
 def _core(text: str, start: int) -> tuple[int, Node] | None:
-    """One core at ``start``; an invalid range falls back to its first point."""
-    # Nine candidate words in ten open nothing: a core needs a range lead or a point at its
-    # start (after the whitespace pyparsing skips), so look for those before parsing.
+    """One core at ``start``, read as ``temporal_grammar`` reads it (pyparsing's choices,
+    spaces and absence of backtracking), without its machinery, which cost more than the
+    pieces' regexes; an invalid range falls back to its first point."""
     at = _after_spaces(text, start)
-    if not _RANGE_LEAD.match(text, at):
-        point = _point().first_at(text, at)
-        if point is None:
-            return None
-        if not _RANGE_WORD.match(text, point[0]):
-            # a point alone, read as the grammar reads it (its optional range part skips
-            # the spaces after the point) without running pyparsing
-            return _after_spaces(text, point[0]), point[1]
-    try:
-        end, tokens = temporal_grammar()._parse(text, start)  # noqa: SLF001 - at one position
-    except pp.ParseBaseException:
+    lead = _RANGE_LEAD.match(text, at)
+    if lead is not None:
+        at = _after_spaces(text, lead.end())
+    point = _point().first_at(text, at)
+    if point is None:
         return None
-    node = tokens[0]
+    end, first = point
+    # the optional range part skips the spaces after the point, matched or not
+    end = _after_spaces(text, end)
+    range_word = _RANGE_WORD.match(text, end)
+    second = _tail().first_at(text, _after_spaces(text, range_word.end())) if range_word else None
+    if second is None:  # a point alone
+        if lead is not None and first["form"] not in ("year_range", "day_range"):
+            return None  # "from" or "between" needs the end of its range
+        return end, first
+    node = _combine(first, second[1], lead is not None)
+    if node is None:
+        return None
     if node["form"] == "invalid":
-        found = _point().parseImpl(text, start)
-        return found[0], found[1][0]
-    return end, node
+        return point
+    return second[0], node
 
 
 def read(text: str, start: int) -> tuple[int, Node] | None:

@@ -6,6 +6,8 @@ import re
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.temporal import grammar
 from claimcheck.temporal.dispatch import (
@@ -69,19 +71,45 @@ def test_no_piece_that_matches_is_left_out() -> None:
                     assert piece in offered, (piece.name, sentence[word.start() :])
 
 
-def test_a_point_read_without_the_core_grammar_is_what_the_grammar_reads() -> None:
-    # _core returns a point alone without pyparsing; the grammar must agree at every word
+def _assert_core_reads_what_the_grammar_reads(sentence: str) -> None:
     core = grammar.temporal_grammar()
-    for sentence in _example_sentences():
-        for word in re.finditer(r"(?<!\w)\S", sentence):
-            try:
-                end, tokens = core._parse(sentence, word.start())
-                expected = (end, tokens[0]) if tokens[0]["form"] != "invalid" else "invalid"
-            except Exception:  # noqa: BLE001 - pyparsing's failure: no core here
-                expected = None
-            found = grammar._core(sentence, word.start())
-            if expected != "invalid":
-                assert found == expected, sentence[word.start() :]
+    for word in re.finditer(r"(?<!\w)\S", sentence):
+        try:
+            end, tokens = core._parse(sentence, word.start())
+            expected = (end, tokens[0])
+        except Exception:  # noqa: BLE001 - pyparsing's failure: no core here
+            expected = None
+        if expected is not None and expected[1]["form"] == "invalid":
+            # the first point alone, as ``read`` takes it
+            point = grammar._point().parseImpl(sentence, word.start())
+            expected = (point[0], point[1][0])
+        assert grammar._core(sentence, word.start()) == expected, sentence[word.start() :]
+
+
+def test_the_core_read_without_pyparsing_is_what_the_grammar_reads() -> None:
+    # _core reads without pyparsing; the grammar must agree at every word
+    edges = [
+        "from 10 a.m. to Monday",  # a lead and two points that make no range: nothing
+        "10 a.m. to Monday",  # no lead: the first point alone
+        "from the 1990s",  # a lead and a period that is a range of its own
+        "from Monday",  # a lead and no end: nothing
+        "Nov. 27 -  29, and 3-4pm until  noon",
+    ]
+    for sentence in _example_sentences() + edges:
+        _assert_core_reads_what_the_grammar_reads(sentence)
+
+
+_DATE_PIECES = [
+    *["from ", "between ", "later than ", "Monday", "Nov. 27", "-", "–", " to ", " and ", "3"],
+    *["4pm", "2024", "the ", "week", " ", "  ", "29", "10 a.m.", "until ", "Dec. 1", "March"],
+    *["2013-14", "the 1990s", "next ", "at ", "noon", "today", ",", "but before ", "1/12"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), min_size=1, max_size=8))
+def test_the_core_reads_what_the_grammar_reads_on_generated_text(pieces: list[str]) -> None:
+    _assert_core_reads_what_the_grammar_reads("".join(pieces))
 
 
 def test_the_stored_openings_are_current() -> None:
