@@ -119,9 +119,12 @@ def _import_file(path: Path) -> object:
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
-        # with pytest's assertion rewriting when it has a bare assert, to show its values
-        code = compile_rule_source(path.read_bytes(), path)
-        exec(code, module.__dict__)
+        source = path.read_bytes()
+        if b"assert" in source:
+            # with pytest's assertion rewriting when it has a bare assert, to show its values
+            exec(compile_rule_source(source, path), module.__dict__)
+        else:  # as any module, with Python's bytecode cache
+            spec.loader.exec_module(module)
     except Exception as error:  # a broken rule file is a usage error, not a traceback
         del sys.modules[module_name]
         raise UsageError(
