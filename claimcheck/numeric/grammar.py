@@ -514,18 +514,21 @@ def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]] | None:
 
 def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
     """A figure of quantities and the words around them, read the way the grammar reads it
-    but without pyparsing: a quantity alone, after a qualifier or with what it counts
-    ("400 people", "more than 400 people"), or a range of two ("between 3 and 5 km",
-    "from 80,000 to 120,000", "300-400 people"). Returns the end and the fields of the
-    figure at the start of ``window``; ``NO_FIGURE`` where no quantity stands, so the
-    grammar would fail too; None wherever another part of the grammar could apply (a rank,
-    cents, parts, a restatement, a measure word): the grammar reads those. Most figures of
-    news copy are of this kind, and this is what made reading them cheap."""
+    but without pyparsing: a rank ("second-largest"); a quantity alone, after a qualifier
+    or with what it counts ("400 people", "more than 400 people"), or a range of two
+    ("between 3 and 5 km", "from 80,000 to 120,000", "300-400 people"); then a
+    restatement in brackets and a measure word ("12 km (7.5 miles) long"). Returns the end
+    and the fields of the figure at the start of ``window``; ``NO_FIGURE`` where no
+    quantity stands, so the grammar would fail too; None wherever another part of the
+    grammar could apply (cents, the parts of a measure, a range the grammar must decide):
+    the grammar reads those. Most figures of news copy are read here, and this is what
+    made reading them cheap."""
     p = _pieces()
     if window[:1].isspace():
         return None
-    if p["rank"].re.match(window):
-        return None
+    rank = p["rank"].re.match(window)
+    if rank is not None:  # "second-largest": the grammar's first choice, alone
+        return rank.end(), dict(filter(_matched, rank.groupdict().items()))
     fields: dict[str, Any] = {}
     lead = p["range_lead"].re.match(window)
     if lead is not None:  # "between 3 and 5 km": both ends, or the grammar decides
@@ -567,8 +570,10 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
     if restatement is not NO_FIGURE:
         fields["restated"] = restatement[1]
         end = restatement[0]
-    if p["measure"].re.match(window, end):  # a measure word follows with its own spaces
-        return None
+    measure = p["measure"].re.match(window, end)  # with its own spaces, if any
+    if measure is not None:  # "6 metres tall", "minus 5 below zero"
+        fields.update(filter(_matched, measure.groupdict().items()))
+        end = measure.end()
     noun = p["noun"].re.match(window, p["noun"].preParse(window, end))
     if noun is not None:
         fields.update(filter(_matched, noun.groupdict().items()))

@@ -36,8 +36,6 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
         "12 km (7 feet 10 inches)",  # parts in a restatement
         "7 feet 10 inches",  # the parts of a measure
         "between 3 and 5 km",  # "and 5 km" could be a part: the grammar decides
-        "6 metres tall",  # a measure word
-        "second-largest city",  # a rank
     ],
 )
 def test_anything_but_a_bare_figure_is_left_to_the_grammar(window):
@@ -65,6 +63,35 @@ def test_a_restatement_is_read_as_the_grammar_reads_it(sentence, monkeypatch):
     with_path = _scan(sentence)
     monkeypatch.setattr(grammar, "_bare_figure", lambda window: None)
     assert with_path == _scan(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aleppo is Syria's second-largest city.",
+        "the 25th most populous state",
+        "a wall 6 metres tall and 2 m wide",
+        "It fell to minus 5 below zero.",
+        "a 12-km (7.5-mile) long front",
+        "6 metres-tall",
+    ],
+)
+def test_a_rank_and_a_measure_word_are_read_as_the_grammar_reads_them(sentence, monkeypatch):
+    with_path = _scan(sentence)
+    assert with_path
+    monkeypatch.setattr(grammar, "_bare_figure", lambda window: None)
+    assert with_path == _scan(sentence)
+
+
+def test_a_rank_and_a_measure_word_are_read_without_the_grammar():
+    end, fields = grammar._bare_figure("second-largest city")
+    assert (end, fields["rank"], fields["superlative"]) == (
+        len("second-largest"),
+        "second",
+        "largest",
+    )
+    end, fields = grammar._bare_figure("6 metres tall and 2 m wide")
+    assert (end, fields["measure"]) == (len("6 metres tall"), "tall")
 
 
 def test_a_restatement_in_brackets_is_read_without_the_grammar():
@@ -152,38 +179,10 @@ def test_the_word_lookup_on_the_examples():
 
 
 _FIGURE_PIECES = [
-    "12",
-    "7.5",
-    "1,500",
-    "400",
-    "$20",
-    "about ",
-    "more than ",
-    "between ",
-    "from ",
-    " and ",
-    " to ",
-    "-",
-    "–",
-    " (",
-    "(",
-    ")",
-    " ) ",
-    " km",
-    " miles",
-    " feet",
-    " 10 inches",
-    " people",
-    " and 43 cents",
-    " tall",
-    " of road",
-    "~",
-    "+1",
-    " ",
-    ".",
-    "a ",
-    "one ",
-    "million",
+    *["12", "7.5", "1,500", "400", "$20", "about ", "more than ", "between ", "from ", " and "],
+    *[" to ", "-", "–", " (", "(", ")", " ) ", " km", " miles", " feet", " 10 inches", "~"],
+    *[" people", " and 43 cents", " tall", " of road", "+1", " ", ".", "a ", "one ", "million"],
+    *["second-largest", " below zero", "25th ", " most populous", " wide"],
 ]
 
 
