@@ -262,7 +262,7 @@ def _money_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(written)})", re.I)
 
 
-def _after_money(text: str, loc: int, tokens: pp.ParseResults) -> bool:
+def _after_money(text: str, loc: int, tokens: pp.ParseResults | None = None) -> bool:
     """Cents belong to an amount of money ("$20 and 43 cents"); "30 and 40 C" are two
     temperatures."""
     return _money_before().search(text, max(0, loc - 30), loc) is not None
@@ -315,10 +315,14 @@ def _unit_at_end() -> re.Pattern[str]:
 
 
 def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> bool:
+    return _smaller_unit(text, loc, tokens[0][0])
+
+
+def _smaller_unit(text: str, loc: int, match: re.Match[str]) -> bool:
     """A part of a composite measure ("7 feet 10 inches") is in another unit of the same
     dimension than the one before it, smaller unless the two are joined outside a range;
     "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
-    part = tokens[0][0].group("unit") or ("inch" if tokens[0][0].group("unit_in") else None)
+    part = match.group("unit") or ("inch" if match.group("unit_in") else None)
     before = _unit_at_end().search(text, max(0, loc - 30), loc)
     if not part or before is None:
         return False
@@ -497,19 +501,32 @@ def _candidates(text: str) -> Iterator[int]:
 NO_FIGURE: tuple[int, dict[str, Any]] = (0, {})
 
 
-def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]] | None:
-    """A quantity at ``at`` with no cents and no smaller parts after it, as ``_quantity``
-    reads it: its end and fields; ``NO_FIGURE`` when no quantity stands there; None where
-    cents or parts may follow (the grammar reads those)."""
+def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
+    """A quantity at ``at`` as ``_quantity`` reads it, with its cents ("$20 and 43 cents")
+    and the smaller parts of a measure ("7 feet 10 inches"): its end and fields;
+    ``NO_FIGURE`` when no quantity stands there."""
     p = _pieces()
     quantity = p["quantity"].re.match(window, at)
     if quantity is None:
         return NO_FIGURE
     end = quantity.end()
-    for opener in ("cents", "part"):
-        if p[opener].re.match(window, p[opener].preParse(window, end)):
-            return None
-    return end, dict(filter(_matched, quantity.groupdict().items()))
+    fields = dict(filter(_matched, quantity.groupdict().items()))
+    cents_at = p["cents"].preParse(window, end)
+    cents = p["cents"].re.match(window, cents_at)
+    if cents is not None and _after_money(window, cents_at):
+        fields.update(filter(_matched, cents.groupdict().items()))
+        end = cents.end()
+    parts = []
+    while True:
+        part_at = p["part"].preParse(window, end)
+        part = p["part"].re.match(window, part_at)
+        if part is None or not _smaller_unit(window, part_at, part):
+            break
+        parts.append(dict(filter(_matched, part.groupdict().items())))
+        end = part.end()
+    if parts:
+        fields["parts"] = parts
+    return end, fields
 
 
 def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
@@ -517,12 +534,12 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
     but without pyparsing: a rank ("second-largest"); a quantity alone, after a qualifier
     or with what it counts ("400 people", "more than 400 people"), or a range of two
     ("between 3 and 5 km", "from 80,000 to 120,000", "300-400 people"); then a
-    restatement in brackets and a measure word ("12 km (7.5 miles) long"). Returns the end
-    and the fields of the figure at the start of ``window``; ``NO_FIGURE`` where no
-    quantity stands, so the grammar would fail too; None wherever another part of the
-    grammar could apply (cents, the parts of a measure, a range the grammar must decide):
-    the grammar reads those. Most figures of news copy are read here, and this is what
-    made reading them cheap."""
+    restatement in brackets and a measure word ("12 km (7.5 miles) long"); each quantity
+    with its cents or the smaller parts of its measure. Returns the end and the fields of
+    the figure at the start of ``window``; ``NO_FIGURE`` where no quantity stands, so the
+    grammar would fail too; None where the window opens with spaces or a range word
+    begins no range: the grammar reads those. ``numeric_grammar`` stays the definition:
+    tests compare the two on the examples, on cases and on generated text."""
     p = _pieces()
     if window[:1].isspace():
         return None
@@ -534,7 +551,7 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
     if lead is not None:  # "between 3 and 5 km": both ends, or the grammar decides
         fields.update(filter(_matched, lead.groupdict().items()))
         first = _bare_quantity(window, p["quantity"].preParse(window, lead.end()))
-        if first is None or first is NO_FIGURE:
+        if first is NO_FIGURE:
             return None
         fields["first"] = first[1]
         to = p["range_to"].re.match(window, p["range_to"].preParse(window, first[0]))
@@ -542,7 +559,7 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
             return None
         fields.update(filter(_matched, to.groupdict().items()))
         end = _range_end(window, to.end(), fields)
-        if end is None or end == NO_END:
+        if end == NO_END:
             return None
     else:
         at = 0
@@ -551,7 +568,7 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
             fields.update(filter(_matched, qualifier.groupdict().items()))
             at = p["quantity"].preParse(window, qualifier.end())
         first = _bare_quantity(window, at)
-        if first is None or first is NO_FIGURE:
+        if first is NO_FIGURE:
             return first  # no quantity: nothing to read (a rank and a range were tried)
         fields["first"] = first[1]
         end = first[0]
@@ -560,13 +577,9 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
             ranged = dict(fields)
             ranged.update(filter(_matched, dash.groupdict().items()))
             second_end = _range_end(window, dash.end(), ranged)
-            if second_end is None:
-                return None
             if second_end != NO_END:
                 fields, end = ranged, second_end
     restatement = _bare_restatement(window, end)
-    if restatement is None:
-        return None
     if restatement is not NO_FIGURE:
         fields["restated"] = restatement[1]
         end = restatement[0]
@@ -581,11 +594,11 @@ def _bare_figure(window: str) -> tuple[int, dict[str, Any]] | None:
     return end, fields
 
 
-def _bare_restatement(window: str, at: int) -> tuple[int, dict[str, Any]] | None:
+def _bare_restatement(window: str, at: int) -> tuple[int, dict[str, Any]]:
     """The figure restated in brackets after another ("12 km (7.5 miles)", "(about 930,000
     miles)", "(320- to 650-foot)"), read as the grammar's ``restated`` group: its end and
     fields; ``NO_FIGURE`` where no restatement can be read (the grammar goes on without
-    one); None where cents or parts may follow a quantity in it (the grammar reads those)."""
+    one)."""
     p = _pieces()
     skip = p["quantity"].preParse  # the spaces every piece of the group skips
     opening = skip(window, at)
@@ -598,14 +611,12 @@ def _bare_restatement(window: str, at: int) -> tuple[int, dict[str, Any]] | None
         fields.update(filter(_matched, qualifier.groupdict().items()))
         at = qualifier.end()
     first = _bare_quantity(window, skip(window, at))
-    if first is None or first is NO_FIGURE:
+    if first is NO_FIGURE:
         return first
     fields["first"], at = first[1], first[0]
     to = _restated_to().match(window, skip(window, at))
     if to is not None:  # a range; without its second end the first stands alone
         second = _bare_quantity(window, skip(window, to.end()))
-        if second is None:
-            return None
         if second is not NO_FIGURE:
             fields["second"], at = second[1], second[0]
     closing = skip(window, at)
@@ -622,17 +633,15 @@ def _restated_to() -> re.Pattern[str]:
 NO_END = -1  # what ``_range_end`` says when no quantity follows the range word
 
 
-def _range_end(window: str, at: int, fields: dict[str, Any]) -> int | None:
+def _range_end(window: str, at: int, fields: dict[str, Any]) -> int:
     """After a range word: "about" perhaps, then the second quantity, added to ``fields``;
-    its end, ``NO_END`` when no quantity follows, None where the grammar must read it."""
+    its end, ``NO_END`` when no quantity follows."""
     p = _pieces()
     approx = p["approx"].re.match(window, p["approx"].preParse(window, at))
     if approx is not None:
         fields.update(filter(_matched, approx.groupdict().items()))
         at = approx.end()
     second = _bare_quantity(window, p["quantity"].preParse(window, at))
-    if second is None:
-        return None
     if second is NO_FIGURE:
         return NO_END
     fields["second"] = second[1]

@@ -30,16 +30,33 @@ def test_the_bare_figure_path_reads_what_the_grammar_reads(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "window",
+    "sentence",
     [
-        "$20 and 43 cents",  # cents
+        "It cost $20 and 43 cents.",  # cents
+        "more than 1 dollar and forty-two cents",
+        "He is 7 feet 10 inches tall.",  # the parts of a measure
+        "2 yds, 7 feet and 10 inches",
+        "10 kms, 8 meters and 6 centimetres",
+        "talks lasted 3 hours and 40 minutes",  # durations are no composite: two figures
+        "between 3 and 5 km",  # "and 5 km" is no part: the range's end
+        "between 44 mg and 50 mg",
         "12 km (7 feet 10 inches)",  # parts in a restatement
-        "7 feet 10 inches",  # the parts of a measure
-        "between 3 and 5 km",  # "and 5 km" could be a part: the grammar decides
+        "30 and 40 C",  # no money before: no cents
     ],
 )
-def test_anything_but_a_bare_figure_is_left_to_the_grammar(window):
-    assert grammar._bare_figure(window) is None
+def test_cents_and_parts_are_read_as_the_grammar_reads_them(sentence, monkeypatch):
+    with_path = _scan(sentence)
+    assert with_path
+    monkeypatch.setattr(grammar, "_bare_figure", lambda window: None)
+    assert with_path == _scan(sentence)
+
+
+def test_cents_and_parts_are_read_without_the_grammar():
+    end, fields = grammar._bare_figure("$20 and 43 cents")
+    assert (end, fields["first"]["cents"]) == (len("$20 and 43 cents"), "43")
+    end, fields = grammar._bare_figure("7 feet 10 inches tall")
+    assert [part["unit"] for part in fields["first"]["parts"]] == ["inches"]
+    assert grammar._bare_figure(" 7 feet") is None  # spaces first: the grammar's
 
 
 _RESTATEMENTS = [
@@ -98,7 +115,8 @@ def test_a_restatement_in_brackets_is_read_without_the_grammar():
     end, fields = grammar._bare_figure("12 km (7.5 miles) of road")
     assert end == len("12 km (7.5 miles)")
     assert fields["restated"]["first"]["digits"] == "7.5"
-    assert grammar._bare_figure("12 km (7 feet 10 inches)") is None  # parts: the grammar's
+    end, fields = grammar._bare_figure("12 km (7 feet 10 inches)")
+    assert fields["restated"]["first"]["parts"][0]["digits"] == "10"
     assert "restated" not in grammar._bare_figure("100 (+1 for rounding)")[1]
 
 
