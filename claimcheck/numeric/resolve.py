@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from claimcheck.documents.segmentation import clause_around
 from claimcheck.lexicons import alternation, counted_classes, load_table
@@ -215,7 +216,19 @@ def _number(fields) -> tuple[float, float, bool, bool, str] | None:
     return None
 
 
-def _quantity(fields, context_money: bool = False) -> _Quantity | None:
+def _no_money() -> bool:
+    return False
+
+
+def _money_nearby(text: str, start: int, end: int) -> bool:
+    """Whether money is spoken of around a figure ("paid", "$"), which makes "pounds" money."""
+    return _MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT) is not None
+
+
+def _quantity(fields, money_nearby: Callable[[], bool] = _no_money) -> _Quantity | None:
+    """A quantity's value and unit; ``money_nearby`` is asked only where "pounds" could
+    be money or a weight (a search of the sentence around it, too costly for every
+    figure)."""
     number = _number(fields)
     if number is None:
         return None
@@ -272,7 +285,7 @@ def _quantity(fields, context_money: bool = False) -> _Quantity | None:
         # "20 million pounds", "fined 500 pounds" are money; "a 300-pound bear", "a twenty
         # pound bag" (the singular before a noun) and "he lost 20 pounds" a weight
         plural = written.lower().endswith("s")
-        if alias.pint == "pound" and (has_scale or context_money) and plural:
+        if alias.pint == "pound" and plural and (has_scale or money_nearby()):
             unit, has_money = "GBP", True  # "20 million pounds" is money, "200 pounds" a weight
         elif not has_money:
             unit, has_unit = unit_name(alias), True
@@ -489,7 +502,7 @@ def _figures_of(text: str, match: Match, mode: str) -> list[Figure]:
         return []
     if _time_of_day(text, start, first_fields, fields.get("second")):
         return []  # "2 pm", "2.30 pm", "between 2 and 3 pm": the temporal grammar's
-    money_context = bool(_MONEY_CONTEXT.search(text, max(0, start - _CONTEXT), end + _CONTEXT))
+    money_context = partial(_money_nearby, text, start, end)
     first = _quantity(first_fields, money_context)
     if first is None:
         return []
@@ -640,7 +653,7 @@ def _change(text, match, first, second, predicate, as_of) -> list[Figure]:
     return figures
 
 
-def _restated(fields, money_context: bool) -> NumericValue | None:
+def _restated(fields, money_context: Callable[[], bool]) -> NumericValue | None:
     if not fields:
         return None
     first = _quantity(fields["first"], money_context) if fields.get("first") else None
