@@ -8,6 +8,7 @@ import inspect
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from claimcheck.engine.findings import CATEGORIES, SEVERITIES
@@ -46,8 +47,9 @@ class Rule:
         """The first line of the docstring."""
         return self.doc.splitlines()[0] if self.doc else self.name.replace("_", " ")
 
-    @property
+    @cached_property
     def parameters(self) -> tuple[str, ...]:
+        # read once: inspecting a signature costs more than most rules do on a document
         return tuple(inspect.signature(self.function).parameters)
 
 
