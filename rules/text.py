@@ -102,6 +102,29 @@ def mixed_script_letters(word: str) -> list[tuple[int, str]]:
     return found
 
 
+def _words_holding(text: str, characters: set[str]) -> Iterator[re.Match]:
+    """The words of ``text`` (runs of letters, as ``_LETTERS`` finds them) holding one of
+    ``characters``, in reading order: only those can mix scripts, and finding the few
+    characters is cheaper than reading every word of the copy."""
+    positions = []
+    for character in characters:
+        position = text.find(character)
+        while position != -1:
+            positions.append(position)
+            position = text.find(character, position + 1)
+    positions.sort()
+    word_end = 0
+    for position in positions:
+        if position < word_end or not _LETTERS.match(text, position, position + 1):
+            continue  # in the word just read, or not a letter (a Greek question mark)
+        word_start = position
+        while word_start and _LETTERS.match(text, word_start - 1, word_start):
+            word_start -= 1
+        word = _LETTERS.match(text, word_start)
+        word_end = word.end()
+        yield word
+
+
 @rule("CC002", category="name-variant", severity="warning")
 def lookalike_letters_in_word(document) -> Iterator:
     """A word that mixes Latin letters with Cyrillic or Greek look-alikes ("Ѕyria").
@@ -118,10 +141,11 @@ def lookalike_letters_in_word(document) -> Iterator:
     Letters of Greek or Cyrillic with no Latin twin ("μg", "β-blockers") are left alone.
     Reference: Unicode Technical Standard #39, mixed-script confusables.
     """
-    others = {_script(c) for c in set(_NON_ASCII.findall(document.text))}
-    if not others & {"CYRILLIC", "GREEK"}:
+    text = document.text
+    foreign = {c for c in set(_NON_ASCII.findall(text)) if _script(c) in ("CYRILLIC", "GREEK")}
+    if not foreign:
         return  # most copy: no Cyrillic or Greek letter that could pass for a Latin one
-    for match in _LETTERS.finditer(document.text):
+    for match in _words_holding(text, foreign):
         word = match.group(0)
         letters = mixed_script_letters(word)
         if not letters:
@@ -135,6 +159,13 @@ def lookalike_letters_in_word(document) -> Iterator:
             f"'{word}' mixes scripts: {described}; searches, sources and claim comparisons "
             "will not match this word",
         )
+
+
+def _runs(pattern: re.Pattern, text: str, characters: str) -> Iterator[re.Match]:
+    """The runs ``pattern`` finds of ``characters`` in ``text``; most copy holds none of
+    them, and a substring test per character is far cheaper than a regex scan."""
+    if any(character in text for character in characters):
+        yield from pattern.finditer(text)
 
 
 @rule("CC003", category="name-variant", severity="warning")
@@ -156,7 +187,7 @@ def hidden_characters(document) -> Iterator:
     Reference: Unicode Standard Annex #9 (bidirectional text); CVE-2021-42574.
     """
     text = document.text
-    for match in _INVISIBLE_RUN.finditer(text):
+    for match in _runs(_INVISIBLE_RUN, text, _INVISIBLE):
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
@@ -171,7 +202,7 @@ def hidden_characters(document) -> Iterator:
             "that way for search, sources or claim comparisons",
         )
     right_to_left: dict[int, bool] = {}  # per sentence, so each is looked at only once
-    for match in _BIDI_RUN.finditer(text):
+    for match in _runs(_BIDI_RUN, text, _BIDI_OVERRIDES + _BIDI_STEERING):
         controls = match.group(0)
         if not any(control in _BIDI_OVERRIDES for control in controls):
             sentence = document.sentence_at(match.start())

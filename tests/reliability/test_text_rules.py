@@ -3,6 +3,7 @@ drafts are tests/rules/fixtures/CC002_*.md and CC003_*.md)."""
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from claimcheck.documents import read_document
 from claimcheck.engine.session import start_session
 from claimcheck.pipeline import CheckContext, check_document
-from rules.text import mixed_script_letters
+from rules.text import _LETTERS, _words_holding, mixed_script_letters
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,19 @@ def test_joiners_and_marks_where_scripts_need_them_are_not_findings(tmp_path):
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u200f\u0627\u0644\u0645\u062a\u062d\u062f\u062b.\n"
     )
     assert _findings(tmp_path, text) == []
+
+
+def test_words_holding_are_the_letter_runs_that_hold_the_characters():
+    # CC002 reads only the words holding a Cyrillic or Greek letter: they must be exactly
+    # the runs of letters a scan of every word finds, whatever stands around them
+    alphabet = (
+        "ab Zq_19²,.\n'’-"
+        "\u0405\u0441\u043e\u039f\u03bc"  # Cyrillic and Greek letters
+        "\u037e\u0483\u0301\u200b\u00e9"  # Greek question mark, titlo, accent, ZWSP, é
+    )
+    characters = {"\u0405", "\u0441", "\u039f", "\u037e", "\u0483"}
+    generator = random.Random(10)
+    for _ in range(500):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randrange(0, 60)))
+        expected = [m.span() for m in _LETTERS.finditer(text) if characters & set(m.group(0))]
+        assert [m.span() for m in _words_holding(text, characters)] == expected, repr(text)
