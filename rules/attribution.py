@@ -202,10 +202,19 @@ def name_variant(document, attribution_claims):
     Convention: AP Stylebook, "names": spell names as the person does, every time.
     """
     register = analyse_attribution(document).register
+    spellings = {}  # name -> the person it misspells, or None: a name recurs, look it up once
+
+    def spelling_of(name):
+        if name not in spellings:
+            spellings[name] = register.spelling_of(name)
+        return spellings[name]
+
     flagged = set()
     for name, start, end in register.occurrences:
-        person = register.spelling_of(name)
-        if person is None or name in flagged:
+        if name in flagged:
+            continue
+        person = spelling_of(name)
+        if person is None:
             continue
         flagged.add(name)
         first = person.mentions[0]
@@ -222,7 +231,7 @@ def name_variant(document, attribution_claims):
         mention = claim.value.speaker_text
         if " " in mention or mention in flagged or not mention[:1].isupper():
             continue
-        person = register.spelling_of(mention)
+        person = spelling_of(mention)
         if person is not None:
             flagged.add(mention)
             yield problem(claim, f"{mention!r} is spelled {person.surname!r} elsewhere")
