@@ -329,6 +329,8 @@ def _check_changes(sentence, claims):
 
 
 def _check_parts(sentence, claims):
+    if len(claims) < 2:
+        return  # a whole and its parts, or two parts, take two figures: no marker to look for
     text = sentence.text
     exhaustive = _EXHAUSTIVE.search(text)
     partial = None if exhaustive else _PARTIAL.search(text)
