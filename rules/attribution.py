@@ -23,7 +23,12 @@ def _source_quotes(source_claims):
 
 def _said_by(claim, source_quotes):
     """The source quotes whose speaker is the claim's speaker."""
-    return [q for q in source_quotes if same_speaker(claim.value.speaker, q[0].value.speaker)]
+    speaker = claim.value.speaker
+    same = {}  # source speaker -> whether it is this one: sources quote few people, often
+    for other, _ in source_quotes:
+        if other.value.speaker not in same:
+            same[other.value.speaker] = same_speaker(speaker, other.value.speaker)
+    return [q for q in source_quotes if same[q[0].value.speaker]]
 
 
 def _match_evidence(match, sources):
@@ -61,6 +66,8 @@ def quote_altered(claim, source_claims, sources):
     correct minor grammatical errors; use ellipses for omissions.
     """
     candidates = _said_by(claim, _source_quotes(source_claims))
+    if not candidates:
+        return  # nothing to compare with (no sources, most runs): skip reading the quotes
     for quote in claim.value.quotes:
         match = best_match(quote, candidates)
         if match is None or match.comparison.faithful:
@@ -91,6 +98,8 @@ def quote_misattributed(claim, source_claims, sources):
     Journalism, attribution.
     """
     sources_quotes = _source_quotes(source_claims)
+    if not sources_quotes:
+        return  # nothing to compare with (no sources, most runs): skip reading the quotes
     same = _said_by(claim, sources_quotes)
     for quote in claim.value.quotes:
         if best_match(quote, same) is not None:
