@@ -129,11 +129,14 @@ def run_rule(
             call({name: fixtures.get(name) for name in rule.parameters}, None)
         else:
             parameter, source = rule.each
-            others = {n: fixtures.get(n) for n in rule.parameters if n != parameter}
+            # the other inputs are the same for every item: resolved once, and the item put
+            # in place for each call (the rule gets its own copy of the keywords)
+            arguments = {n: fixtures.get(n) for n in rule.parameters if n != parameter}
             failures: list[Exception] = []
             for item in fixtures.get(source):
+                arguments[parameter] = item
                 try:
-                    call({**others, parameter: item}, item)
+                    call(arguments, item)
                 except Exception as error:  # noqa: BLE001 - one bad item must not hide the rest
                     failures.append(error)
             if failures:
