@@ -13,6 +13,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from claimcheck.documents.model import Document
 
@@ -29,8 +30,9 @@ def shingles(text: str) -> frozenset[int]:
     ``SAMPLE_EVERY`` is kept, which estimates containment at a fraction of the cost.
     """
     words = _WORD.findall(text.lower().replace("’", "'"))
-    runs = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
-    hashes = {zlib.crc32(run.encode()) for run in runs or [" ".join(words)] if run}
+    # each run of SHINGLE_WORDS words, joined and hashed in C loops (map and zip)
+    runs = list(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
+    hashes = set(map(zlib.crc32, map(str.encode, filter(None, runs or [" ".join(words)]))))
     sampled = frozenset(h for h in hashes if h % SAMPLE_EVERY == 0)
     return sampled if len(sampled) >= 8 else frozenset(hashes)  # short texts: keep all
 
@@ -68,18 +70,23 @@ def find_syndication(documents: Sequence[Document]) -> Syndication:
     not compared pair by pair.
     """
     prints = [shingles(document.text) for document in documents]
+    sizes = [len(shingled) for shingled in prints]
     holders: dict[int, list[int]] = defaultdict(list)
     story: dict[str, int] = {}
     for index, document in enumerate(documents):
-        shared: Counter[int] = Counter()
-        for shingle in prints[index]:
-            shared.update(holders.get(shingle, ()))
+        # how many shingles each earlier document shares with this one, counted in one pass
+        shared: Counter[int] = Counter(
+            chain.from_iterable(holders.get(shingle, ()) for shingle in prints[index])
+        )
         story[document.path] = index
-        for earlier in sorted(shared):
-            smaller = min(len(prints[index]), len(prints[earlier]))
-            if smaller and shared[earlier] / smaller >= SAME_STORY_CONTAINMENT:
-                story[document.path] = story[documents[earlier].path]
-                break
+        size = sizes[index]
+        copied = [
+            earlier
+            for earlier, count in shared.items()
+            if (smaller := min(size, sizes[earlier])) and count / smaller >= SAME_STORY_CONTAINMENT
+        ]
+        if copied:
+            story[document.path] = story[documents[min(copied)].path]
         for shingle in prints[index]:
             holders[shingle].append(index)
     return Syndication(story)
