@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
-from claimcheck.documents import read_document
+from claimcheck.documents import furniture, read_document
 
 
 def test_publication_date_order(write):
@@ -104,3 +105,27 @@ def test_plain_text_with_blank_lines_joins_wrapped_lines(write):
     document = read_document(str(write("wrapped.txt", text)))
     assert len(document.paragraphs) == 2
     assert document.sentences[0].text == "First paragraph runs\nover two lines."
+
+
+def _phrase_of_whole_paragraph(text: str) -> str | None:
+    """``furniture._matched_phrase`` as it was: the whole paragraph normalised first."""
+    lowered = furniture._normalised(text)
+    phrases, _ = furniture._phrase_set()
+    if lowered in phrases:
+        return lowered
+    words = lowered.split(" ")
+    for count in range(min(len(words) - 1, max(p.count(" ") for p in phrases) + 1), 0, -1):
+        if " ".join(words[:count]) in phrases:
+            return " ".join(words[:count])
+    return None
+
+
+def test_a_phrase_is_found_from_the_first_words_alone():
+    generator = random.Random(3)
+    phrases = list(furniture._phrases())
+    bits = ["", " ", "  ", "\n", "\t", ".", "!", ":", " .", "Foo", "bar", "the", "\u00a0"]
+    for _ in range(3000):
+        phrase = generator.choice(phrases).replace(" ", generator.choice([" ", "  ", "\n"]))
+        tail = "".join(generator.choice(bits) + " " for _ in range(generator.randint(0, 6)))
+        text = generator.choice(bits) + phrase.upper() * generator.randint(0, 1) + phrase + tail
+        assert furniture._matched_phrase(text) == _phrase_of_whole_paragraph(text), repr(text)

@@ -72,10 +72,15 @@ def _phrase_set() -> tuple[frozenset[str], int]:
 
 def _matched_phrase(text: str) -> str | None:
     """The longest phrase the paragraph is, or starts with as whole words."""
-    lowered = _normalised(text)
     phrases, most_spaces = _phrase_set()
-    if lowered in phrases:
-        return lowered
+    words = text.split(maxsplit=most_spaces + 2)
+    if len(words) > most_spaces + 2:
+        # longer than any phrase: it can only start with one, and its first words tell
+        lowered = " ".join(words[: most_spaces + 2]).lower()
+    else:
+        lowered = _normalised(text)
+        if lowered in phrases:
+            return lowered
     ends: list[int] = []  # where the first words end, as many as a phrase can hold
     space = lowered.find(" ")
     while space != -1 and len(ends) <= most_spaces:
@@ -118,7 +123,7 @@ def find_furniture(document: Document) -> list[Furniture]:
             continue
         if phrase:
             found.append(Furniture(paragraph, f"call to action '{phrase}'"))
-        elif _HANDLE.search(text) and len(text.split()) <= 20:
+        elif "@" in text and _HANDLE.search(text) and len(text.split()) <= 20:
             found.append(
                 Furniture(paragraph, f"social-media plug '{_HANDLE.search(text).group(0)}'")
             )
