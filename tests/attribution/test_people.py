@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.attribution.people import (
     PeopleRegister,
+    _regions,
     same_speaker,
     split_mention,
     titles_conflict,
@@ -90,3 +93,19 @@ def test_relatives_are_not_spelling_variants():
     )
     assert register.spelling_of("Jill Biden") is None
     assert register.name_variants() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Syrian President Bashar al-Assad fled.", [(0, 32)]),
+        ("al-Sharaa Ahmed spoke", [(0, 15)]),  # al- opens the text
+        ("Xal-Sharaa Ahmed spoke", [(0, 16)]),
+        ("They fought al-Assad forces.", []),  # one name alone, no title before it
+        ("He met\nSecretary Blinken", [(7, 24)]),  # the title on the next line only
+        ("He met “Secretary Blinken", [(8, 25)]),
+        ("met the spokesman Matthew Miller", [(4, 32)]),  # a lower-case title before
+    ],
+)
+def test_regions_that_may_hold_a_titled_name(text, regions):
+    assert _regions(text) == regions
