@@ -204,9 +204,25 @@ def _prefilter() -> re.Pattern[str]:
     return re.compile(opening + r"\b(?:" + alternation(verbs) + r"|according to)\b", re.I)
 
 
+@cache
+def _lower_case_cue() -> re.Pattern[str]:
+    """A speech verb as the constructions take their cues: in lower case, a word of its own."""
+    verbs = list(speech_verbs())
+    return re.compile(_opening_one_of(verbs) + r"\b(?:" + alternation(verbs) + r")\b")
+
+
+def _may_hold_attribution(masked: str) -> bool:
+    """Whether a sentence may hold an attribution: it has a speech verb or "according to",
+    in any case (``_prefilter``). Every construction but according_to needs a lower-case
+    verb, the cheaper test, so the case-blind one is left for sentences saying "ccording"."""
+    if _lower_case_cue().search(masked) is not None:
+        return True
+    return "ccording" in masked and _prefilter().search(masked) is not None
+
+
 def scan(masked: str) -> list[Match]:
     """The attributions of one sentence whose quotes are masked, in reading order."""
-    if _prefilter().search(masked) is None:
+    if not _may_hold_attribution(masked):
         return []
     found: list[Match] = []
     for name, element in constructions().items():
