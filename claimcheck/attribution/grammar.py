@@ -85,8 +85,8 @@ def speech_verbs() -> dict[str, str]:
 
 
 def _opening_one_of(words: Iterable[str]) -> str:
-    """A lookahead on the first letters of ``words``: put before their trie, it lets most
-    positions of a sentence fail on one test instead of a dozen."""
+    """A lookahead on the first letters of ``words``: put before their alternatives, it lets
+    most positions of a sentence fail on one test instead of a dozen."""
     return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
 

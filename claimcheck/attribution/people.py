@@ -22,10 +22,7 @@ from claimcheck.lexicons import load_lexicon, load_table, title_words
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _LOWER_WORD = re.compile(r"[a-z.]+")
-# The word patterns below test their first letter before looking behind it for the start
-# of a word ("(?<![\w’'-].)"): a pattern that opens with a letter class lets the regex
-# engine skip to the next capital at C speed instead of trying every character.
-_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w’'-].)[\w-]*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w-]*")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'.-]*")
@@ -181,8 +178,10 @@ class Resolution:
     person: Person | None
 
 
-# A run of capitalised words, perhaps joined by "of", "the" or a name particle; the first
-# may open with al- or el- ("al-Assad"), its "a" or "e" then matched first.
+# A run of capitalised words, perhaps joined by "of", "the" or a name particle. Its first
+# letter (a capital, or the "a" or "e" of al- or el-: "al-Assad") is tested before looking
+# behind it for the start of a word ("(?<![\w’'-].)"): a pattern that opens with a letter
+# class lets the regex engine skip to the next capital instead of trying every character.
 _CAPITALISED_RUN = re.compile(
     r"[A-Zae](?<![\w’'-].)(?:(?<=[ae])l-[A-Z])?(?<=[A-Z])"
     r"[\w’'-]*\.?(?:[ \t]+(?:(?:of|the|al|el|bin|ibn|abu|van|"
@@ -195,7 +194,7 @@ _WORDS_BEFORE_REVERSED = re.compile(r"[ \t]+([\w’'.-]+)")
 def _title_reach(text: str, start: int) -> int:
     """How far before ``start`` a lower-case title runs ("State Department spokesman")."""
     if start == 0 or text[start - 1] not in " \t":
-        return 0  # a run opening its line or a quote: no title on the same line before it
+        return 0  # only spaces or tabs stand between a title and its name
     reach = 0
     window = text[max(0, start - 80) : start][::-1]
     for _ in range(6):
