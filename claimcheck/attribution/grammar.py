@@ -172,7 +172,7 @@ def constructions() -> dict[str, pp.Regex]:
 
 @cache
 def _finite_cue() -> re.Pattern[str]:
-    return re.compile(_opening_one_of(_finite_verbs()) + r"\b(?:" + _cue_words()[0] + r")\b")
+    return re.compile(r"\b(?:" + _cue_words()[0] + r")\b")
 
 
 _WORDS_BACK = re.compile(r"(?:\s*\S+){0,12}")
@@ -208,7 +208,7 @@ def _prefilter() -> re.Pattern[str]:
 def _lower_case_cue() -> re.Pattern[str]:
     """A speech verb as the constructions take their cues: in lower case, a word of its own."""
     verbs = list(speech_verbs())
-    return re.compile(_opening_one_of(verbs) + r"\b(?:" + alternation(verbs) + r")\b")
+    return re.compile(r"\b(?:" + alternation(verbs) + r")\b")
 
 
 def _may_hold_attribution(masked: str) -> bool:
