@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.numeric import read_figures
+from claimcheck.numeric import read_figures, resolve
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "claimcheck" / "numeric" / "examples.tsv"
 
@@ -43,3 +43,18 @@ def test_letters_that_match_ascii_ones_read_as_those(text, expected):
     (figure,) = read_figures(text)
     assert (figure.start, figure.end) == (0, len(text))
     assert figure.explanation.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        *["so far", "to date", "as of Monday", "in the past 24 hours", "over the last three days"],
+        *["during the previous two weeks", "the past week", "by the end of Tuesday", "by tonight"],
+        *["since January", "Since 2023", "in 2024", "this year", "last month", "overnight"],
+        "on Monday",
+    ],
+)
+def test_every_as_of_phrase_is_found(phrase):
+    # the pattern opens with a test of its phrases' first letters: none may be left out
+    found = resolve._AS_OF.search(f"400 people were killed {phrase}, officials said")
+    assert found is not None and found.group(0) == phrase
