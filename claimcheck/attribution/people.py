@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -125,6 +125,11 @@ def normalise_title(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=4096)
+def _title_words_of(texts: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*(normalise_title(text) for text in texts))
+
+
 @dataclass(frozen=True, slots=True)
 class TitleUse:
     """A title as the document gives it to a person, and where."""
@@ -144,6 +149,12 @@ class Person:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # the distinct titles of the list ``_titles_list``, read up to ``_titles_read``: a person
+    # named with a title a thousand times in an archive must not be read a thousand times
+    # at every lookup
+    _title_texts: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _titles_list: list[TitleUse] | None = field(default=None, init=False, repr=False, compare=False)
+    _titles_read: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def surname(self) -> str:
@@ -158,8 +169,13 @@ class Person:
 
     def title_words(self) -> frozenset[str]:
         """The meaningful words of all the person's titles and roles."""
-        texts = {use.title for use in self.titles} | set(self.roles)
-        return frozenset().union(*(normalise_title(text) for text in texts))
+        if self.titles is not self._titles_list or len(self.titles) < self._titles_read:
+            # another list, or one cut short: read it anew
+            self._title_texts, self._titles_list, self._titles_read = set(), self.titles, 0
+        # titles are added, not changed: the uses since the last call are all that is new
+        self._title_texts.update(use.title for use in self.titles[self._titles_read :])
+        self._titles_read = len(self.titles)
+        return _title_words_of(frozenset(self._title_texts | set(self.roles)))
 
     def to_json(self) -> dict:
         return {

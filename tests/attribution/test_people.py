@@ -6,6 +6,8 @@ import pytest
 
 from claimcheck.attribution.people import (
     PeopleRegister,
+    Person,
+    TitleUse,
     _regions,
     same_speaker,
     split_mention,
@@ -109,3 +111,17 @@ def test_relatives_are_not_spelling_variants():
 )
 def test_regions_that_may_hold_a_titled_name(text, regions):
     assert _regions(text) == regions
+
+
+def test_title_words_follow_the_titles_and_roles_added():
+    # the distinct titles are read once each, not all of them at every lookup (an archive
+    # names the same official with a title thousands of times); new ones still count
+    person = Person("Matthew Miller")
+    person.titles.extend([TitleUse("State Department spokesman", 0, 10)] * 1000)
+    assert person.title_words() == {"state", "department", "spokesman"}
+    person.titles.append(TitleUse("ambassador", 20, 30))
+    assert "ambassador" in person.title_words()
+    person.roles.append("Secretary of State")
+    assert {"secretary", "minister", "spokesman"} <= person.title_words()
+    person.titles = [TitleUse("ambassador", 20, 30)] * 2000  # a list of its own: read anew
+    assert "spokesman" not in person.title_words()
