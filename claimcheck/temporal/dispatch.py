@@ -161,7 +161,11 @@ def openings_table(patterns: Sequence[str]) -> str:
     for pattern in patterns:
         found = openings(pattern)
         table[pattern_key(pattern)] = None if found is None else sorted(found)
-    return json.dumps(dict(sorted(table.items())), ensure_ascii=False, indent=0) + "\n"
+    lines = (
+        f"{json.dumps(key)}: {json.dumps(found, ensure_ascii=False)}"
+        for key, found in sorted(table.items())
+    )
+    return "{\n" + ",\n".join(lines) + "\n}\n"  # a pattern a line
 
 
 def known_openings(pattern: str) -> frozenset[str] | None:
