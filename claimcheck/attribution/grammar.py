@@ -148,8 +148,9 @@ def constructions() -> dict[str, pp.Regex]:
         + r"(?P<colon>\s*:)?"
     ).set_name("speaker_first")
     cue_first = pp.Regex(
-        r"(?<=[,”]\s)(?P<cue>" + finite + r")\s+(?P<mention>" + mention + r")"
-        # "..., said the talks had stalled": a verb after it makes the mention a subject
+        r"(?<=[,”]\s)(?P<cue>" + finite + r")\s+(?P<mention>" + mention + r")(?![\w’'-])"
+        # "..., said the talks had stalled": a verb after it makes the mention a subject (and
+        # the mention ends with its last word: "said Miller had" is not "Mille")
         r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|"
         r"did|does|do)\b)" + _STATEMENT_TAIL
     ).set_name("cue_first")

@@ -29,6 +29,8 @@ def spans(sentence: str) -> list[tuple[str, str, str]]:
         ("The talks, the minister said, had stalled.", [("speaker_first", "the minister", "said")]),
         ("He said: “___”", [("speaker_first", "He", "said")]),
         ("“___,” said Miller.", [("cue_first", "Miller", "said")]),
+        # a verb after the name makes it the subject of what was said, not a cut-off "Mille"
+        ("The talks stalled, said Miller had been told.", []),
         ("It was late, according to a source.", [("according_to", "a source", "according to")]),
         ("The weather was fine on the day.", []),
         ("SHE SAID NOTHING.", []),
