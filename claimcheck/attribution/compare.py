@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -90,11 +91,19 @@ def _shown_words(text: str) -> list[str]:
     return [t for t in tokens if t]
 
 
+@lru_cache(maxsize=256)
+def _source_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A source's words as written and in lower case: every quote of a draft is compared
+    with the same few sources, which are read once."""
+    shown = tuple(_shown_words(text))
+    return shown, tuple(token.lower() for token in shown)
+
+
 def compare_quote(quote: str, source: str) -> QuoteComparison:
     """Compare a quote with the source's words it claims to reproduce."""
     quoted = _shown_words(quote)
-    original = _shown_words(source)
-    original_lower = [t.lower() for t in original]
+    shown, lowered = _source_words(source)
+    original, original_lower = list(shown), list(lowered)
     changes: list[Change] = []
     diff_parts: list[str] = []
     matched = 0
