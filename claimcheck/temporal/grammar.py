@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -197,9 +197,14 @@ class Piece:
     name: str
     form: str
     pattern: str
-    regex: re.Pattern[str]
     condition: Callable[[Node], Any] | None = None
     fixed: tuple[tuple[str, Any], ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled when the dispatch first offers the piece: a short draft needs about
+        three quarters of them, and compiling is most of the grammar's start-up."""
+        return re.compile(r"(?<![\w/.])" + _bounded_spaces(self.pattern), re.IGNORECASE)
 
     def read(self, text: str, position: int) -> tuple[int, Node] | None:
         """The end and node of a match at ``position``, or None."""
@@ -223,8 +228,7 @@ def _bounded_spaces(pattern: str) -> str:
 def _piece(
     name: str, form: str, pattern: str, condition: Callable[[Node], Any] | None = None, **fixed: Any
 ) -> Piece:
-    regex = re.compile(r"(?<![\w/.])" + _bounded_spaces(pattern), re.IGNORECASE)
-    return Piece(name, form, pattern, regex, condition, tuple(fixed.items()))
+    return Piece(name, form, pattern, condition, tuple(fixed.items()))
 
 
 class PieceChoice(pp.Token):
