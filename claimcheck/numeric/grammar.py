@@ -301,9 +301,17 @@ def _quantity(name: str) -> pp.ParserElement:
     core = (
         p["quantity"]
         + _Optional(p["cents"])
-        + _Optional(pp.Group(composite[1, ...])("parts"), p["part"].re)
+        + _Optional(pp.Group(composite[1, ...])("parts"), _part_opens())
     )
     return pp.Group(core)(name)
+
+
+@cache
+def _part_opens() -> re.Pattern[str]:
+    """How a part of a composite measure starts (", 8 metres", "and six centimetres"): the
+    part's own pattern, 13,000 characters with its units, is compiled only when a text
+    has one (most drafts have none)."""
+    return re.compile(rf"(?:,\s*|and\s+)?(?i:\d|\.\d|{_number_word_pattern()})")
 
 
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s[^,;()]*$", re.I)
@@ -519,6 +527,8 @@ def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
     parts = []
     while True:
         part_at = p["part"].preParse(window, end)
+        if _part_opens().match(window, part_at) is None:
+            break
         part = p["part"].re.match(window, part_at)
         if part is None or not _smaller_unit(window, part_at, part):
             break
@@ -650,7 +660,7 @@ def _range_end(window: str, at: int, fields: dict[str, Any]) -> int:
 
 def scan(text: str) -> list[Match]:
     """Every figure in ``text``, left to right, not overlapping."""
-    figure = _located(numeric_grammar())
+    figure: pp.ParserElement | None = None  # the grammar, built where the bare path defers
     leads = _lead()
     found: list[Match] = []
     covered = 0
@@ -668,6 +678,8 @@ def scan(text: str) -> list[Match]:
                 found.append(Match(attempt, attempt + bare[0], bare[1]))
                 covered = attempt + bare[0]
                 break
+            if figure is None:
+                figure = _located(numeric_grammar())
             try:
                 located = figure.parse_string(window)
             except pp.ParseException:
