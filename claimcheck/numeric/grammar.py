@@ -326,12 +326,17 @@ def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> b
     return _smaller_unit(text, loc, tokens[0][0])
 
 
+def _unit_before(text: str, loc: int) -> re.Match[str] | None:
+    """The unit a part at ``loc`` would be smaller than, ending right before it."""
+    return _unit_at_end().search(text, max(0, loc - 30), loc)
+
+
 def _smaller_unit(text: str, loc: int, match: re.Match[str]) -> bool:
     """A part of a composite measure ("7 feet 10 inches") is in another unit of the same
     dimension than the one before it, smaller unless the two are joined outside a range;
     "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
     part = match.group("unit") or ("inch" if match.group("unit_in") else None)
-    before = _unit_at_end().search(text, max(0, loc - 30), loc)
+    before = _unit_before(text, loc)
     if not part or before is None:
         return False
     units = [find_alias(written.lstrip("-")) for written in (before.group(0), part)]
@@ -527,8 +532,8 @@ def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
     parts = []
     while True:
         part_at = p["part"].preParse(window, end)
-        if _part_opens().match(window, part_at) is None:
-            break
+        if _part_opens().match(window, part_at) is None or not _unit_before(window, part_at):
+            break  # no number, or no unit for it to be a smaller part of ("in 2019, 18 people")
         part = p["part"].re.match(window, part_at)
         if part is None or not _smaller_unit(window, part_at, part):
             break
