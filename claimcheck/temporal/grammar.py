@@ -677,12 +677,10 @@ DATE_FORMS = frozenset(
 
 
 def _combine(first: Node, last: Node, has_lead: bool) -> Node | None:
-    """A range of two points ("from X to Y", "Nov. 27-29", "3-4pm"), or None where a
-    range word follows that cannot end the range.
-
-    Without a lead ("from", "between"), such a range is marked ``invalid``: the grammar
-    cannot backtrack into a matched optional part, so ``read`` then reads the first point
-    alone."""
+    """A range of two points ("from X to Y", "Nov. 27-29", "3-4pm"). Two points that make
+    no range are nothing after a lead ("from", "between": None) and an ``invalid`` node
+    without one: the grammar cannot backtrack into a matched optional part, so the first
+    point is then read alone."""
     if (
         first["form"] not in RANGE_FORMS
         or last["form"] not in RANGE_FORMS
