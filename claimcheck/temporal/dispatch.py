@@ -168,6 +168,7 @@ def openings_table(patterns: Sequence[str]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"  # a pattern a line
 
 
+@cache  # a pattern may serve in more than one choice of pieces
 def known_openings(pattern: str) -> frozenset[str] | None:
     """``openings(pattern)``, from ``openings.json`` when the pattern is stored there."""
     stored = _stored_openings()
