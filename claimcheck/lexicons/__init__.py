@@ -78,12 +78,21 @@ def _class_character(char: str) -> str:
     return "\\" + char if char in "\\]^-[" else char
 
 
+@cache
+def _escaped(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
+
+
 def _trie_pattern(node: dict) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
+    branches = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        written = [_escaped(char)]
+        while len(child) == 1 and "" not in child:  # one way on: the letters in a row
+            ((char, child),) = child.items()
+            written.append(_escaped(char))
+        branches.append("".join(written) + _trie_pattern(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
