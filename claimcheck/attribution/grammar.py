@@ -22,13 +22,12 @@ speaker is, what was said) is done by the caller.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import pyparsing as pp
 
-from claimcheck.lexicons import alternation, load_table
+from claimcheck.lexicons import alternation, first_character_test, load_table
 
 # Words that cannot be part of a speaker mention (they end it).
 _NOT_MENTION = (
@@ -84,21 +83,10 @@ def speech_verbs() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("speech_verbs")}
 
 
-def _opening_one_of(words: Iterable[str]) -> str:
-    """A lookahead on the first letters of ``words``: put before their alternatives, it lets
-    most positions of a sentence fail on one test instead of a dozen."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
-
-
-@cache
-def _finite_verbs() -> tuple[str, ...]:
-    return tuple(w for w in speech_verbs() if not w.endswith("ing"))
-
-
 @cache
 def _cue_words() -> tuple[str, str]:
     """(finite forms, -ing forms) as regex alternatives."""
-    finite = _finite_verbs()
+    finite = [w for w in speech_verbs() if not w.endswith("ing")]
     gerunds = [w for w in speech_verbs() if w.endswith("ing")]
     return alternation(finite), alternation(gerunds)
 
@@ -160,7 +148,7 @@ def constructions() -> dict[str, pp.Regex]:
     # "... and said", "while insisting that", ", adding that"
     joined = r"\b(?:and|while|but|before)\s+(?:also\s+)?|,\s+(?=(?:" + gerunds + r")\b)"
     coordinated = pp.Regex(
-        _opening_one_of(["and", "while", "but", "before", ","]) + r"(?:" + joined + r")"
+        first_character_test(["and", "while", "but", "before", ","]) + r"(?:" + joined + r")"
         r"(?P<cue>" + gerunds + r"|" + finite + r")\b" + addressee + r"(?P<colon>\s*:)?"
     ).set_name("coordinated")
     return {
@@ -201,7 +189,7 @@ def _speaker_first_matches(pattern: re.Pattern[str], masked: str) -> list[re.Mat
 @cache
 def _prefilter() -> re.Pattern[str]:
     verbs = list(speech_verbs())
-    opening = _opening_one_of([*verbs, "according to"])
+    opening = first_character_test([*verbs, "according to"])
     return re.compile(opening + r"\b(?:" + alternation(verbs) + r"|according to)\b", re.I)
 
 
