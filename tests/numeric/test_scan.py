@@ -181,6 +181,23 @@ def test_the_word_lookup_on_the_examples():
         assert list(grammar._candidates(sentence)) == _candidates_everywhere(sentence), sentence
 
 
+def test_the_word_lookup_knows_every_word_a_figure_opens_with():
+    # _start_tokens lists the words _starts is built from; a word left out of it would
+    # never be tried (every vocabulary of the pattern, in every case, before a number and
+    # before a unit)
+    vocabulary = [
+        *grammar.number_words(),
+        *grammar.ordinals(),
+        *grammar.DENOMINATOR_WORDS,
+        *grammar.currencies(),
+        *["half", "point", "minus", "negative", "a", "an"],
+    ]
+    for word in vocabulary:
+        for written in (word, word.upper(), word.capitalize()):
+            for text in (f"{written} 5", f"{written} kilograms", f"the {written}."):
+                assert list(grammar._candidates(text)) == _candidates_everywhere(text), text
+
+
 _FIGURE_PIECES = [
     *["12", "7.5", "1,500", "400", "$20", "about ", "more than ", "between ", "from ", " and "],
     *[" to ", "-", "–", " (", "(", ")", " ) ", " km", " miles", " feet", " 10 inches", "~"],
