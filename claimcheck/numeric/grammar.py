@@ -323,7 +323,8 @@ def _unit_at_end() -> re.Pattern[str]:
 
 
 def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> bool:
-    return _smaller_unit(text, loc, tokens[0][0])
+    before = _unit_before(text, loc)
+    return before is not None and _smaller_unit(text, loc, tokens[0][0], before)
 
 
 def _unit_before(text: str, loc: int) -> re.Match[str] | None:
@@ -331,13 +332,12 @@ def _unit_before(text: str, loc: int) -> re.Match[str] | None:
     return _unit_at_end().search(text, max(0, loc - 30), loc)
 
 
-def _smaller_unit(text: str, loc: int, match: re.Match[str]) -> bool:
+def _smaller_unit(text: str, loc: int, match: re.Match[str], before: re.Match[str]) -> bool:
     """A part of a composite measure ("7 feet 10 inches") is in another unit of the same
-    dimension than the one before it, smaller unless the two are joined outside a range;
+    dimension than the one ``before`` it, smaller unless the two are joined outside a range;
     "44 mg and 50 mg" and "30 C and 40 C" are two figures."""
     part = match.group("unit") or ("inch" if match.group("unit_in") else None)
-    before = _unit_before(text, loc)
-    if not part or before is None:
+    if not part:
         return False
     units = [find_alias(written.lstrip("-")) for written in (before.group(0), part)]
     if any(alias is None or alias.pint == "-" for alias in units):
@@ -532,10 +532,13 @@ def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
     parts = []
     while True:
         part_at = p["part"].preParse(window, end)
-        if _part_opens().match(window, part_at) is None or not _unit_before(window, part_at):
-            break  # no number, or no unit for it to be a smaller part of ("in 2019, 18 people")
+        if _part_opens().match(window, part_at) is None:
+            break  # no number opens a part here
+        before = _unit_before(window, part_at)
+        if before is None:
+            break  # no unit for it to be a smaller part of ("in 2019, 18 people")
         part = p["part"].re.match(window, part_at)
-        if part is None or not _smaller_unit(window, part_at, part):
+        if part is None or not _smaller_unit(window, part_at, part, before):
             break
         parts.append(dict(filter(_matched, part.groupdict().items())))
         end = part.end()
