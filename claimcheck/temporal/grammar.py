@@ -724,15 +724,20 @@ def _point() -> PieceChoice:
     return PieceChoice(list(pieces()), "point")
 
 
+def _tail_pieces() -> list[Piece]:
+    """What may end a range: a point, or a bare hour or day ("3-4pm", "Nov. 27-29")."""
+    return [*pieces(), _bare_hour(), _bare_day()]
+
+
 @cache
 def _tail() -> PieceChoice:
-    """What may end a range: a point, or a bare hour or day ("3-4pm", "Nov. 27-29")."""
-    return PieceChoice([*pieces(), _bare_hour(), _bare_day()], "point or bare number")
+    return PieceChoice(_tail_pieces(), "point or bare number")
 
 
 def _dispatched_patterns() -> list[str]:
-    """The patterns of every piece a ``PieceChoice`` dispatches to."""
-    return [piece.pattern for piece in (*pieces(), _bare_hour(), _bare_day())]
+    """The patterns of every piece a ``PieceChoice`` dispatches to (the tail's hold the
+    point's)."""
+    return [piece.pattern for piece in _tail_pieces()]
 
 
 def write_openings_table() -> None:
