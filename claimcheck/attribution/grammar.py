@@ -28,6 +28,7 @@ from functools import cache
 import pyparsing as pp
 
 from claimcheck.lexicons import alternation, first_character_test, load_table
+from claimcheck.lexicons.pattern_cache import compile_pattern, regex_element
 
 # Words that cannot be part of a speaker mention (they end it).
 _NOT_MENTION = (
@@ -124,7 +125,7 @@ def constructions() -> dict[str, pp.Regex]:
         r"(?:the|a|an)\s+\w+(?:\s+\w+)?(?=\s*[,:“\"]|\s+(?:that|in|on)\b)|everyone|"
         r"[A-Z][\w’'-]*))?"
     )
-    speaker_first = pp.Regex(
+    speaker_first = regex_element(
         r"(?<![\w’'-])(?P<mention>" + mention + r")" + appositive + r"?"
         r"(?:\s+"
         + _ADVERBS
@@ -135,19 +136,19 @@ def constructions() -> dict[str, pp.Regex]:
         + _STATEMENT_TAIL
         + r"(?P<colon>\s*:)?"
     ).set_name("speaker_first")
-    cue_first = pp.Regex(
+    cue_first = regex_element(
         r"(?<=[,”]\s)(?P<cue>" + finite + r")\s+(?P<mention>" + mention + r")(?![\w’'-])"
         # "..., said the talks had stalled": a verb after it makes the mention a subject (and
         # the mention ends with its last word: "said Miller had" is not "Mille")
         r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|"
         r"did|does|do)\b)" + _STATEMENT_TAIL
     ).set_name("cue_first")
-    according_to = pp.Regex(
+    according_to = regex_element(
         r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<mention>" + mention + r")"
     ).set_name("according_to")
     # "... and said", "while insisting that", ", adding that"
     joined = r"\b(?:and|while|but|before)\s+(?:also\s+)?|,\s+(?=(?:" + gerunds + r")\b)"
-    coordinated = pp.Regex(
+    coordinated = regex_element(
         first_character_test(["and", "while", "but", "before", ","]) + r"(?:" + joined + r")"
         r"(?P<cue>" + gerunds + r"|" + finite + r")\b" + addressee + r"(?P<colon>\s*:)?"
     ).set_name("coordinated")
@@ -161,7 +162,7 @@ def constructions() -> dict[str, pp.Regex]:
 
 @cache
 def _finite_cue() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + _cue_words()[0] + r")\b")
+    return compile_pattern(r"\b(?:" + _cue_words()[0] + r")\b")
 
 
 _WORDS_BACK = re.compile(r"(?:\s*\S+){0,12}")
@@ -190,14 +191,14 @@ def _speaker_first_matches(pattern: re.Pattern[str], masked: str) -> list[re.Mat
 def _prefilter() -> re.Pattern[str]:
     verbs = list(speech_verbs())
     opening = first_character_test([*verbs, "according to"])
-    return re.compile(opening + r"\b(?:" + alternation(verbs) + r"|according to)\b", re.I)
+    return compile_pattern(opening + r"\b(?:" + alternation(verbs) + r"|according to)\b", re.I)
 
 
 @cache
 def _lower_case_cue() -> re.Pattern[str]:
     """A speech verb as the constructions take their cues: in lower case, a word of its own."""
     verbs = list(speech_verbs())
-    return re.compile(r"\b(?:" + alternation(verbs) + r")\b")
+    return compile_pattern(r"\b(?:" + alternation(verbs) + r")\b")
 
 
 def _may_hold_attribution(masked: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from claimcheck.claims import Claim
 from claimcheck.lexicons import counted_classes, load_lexicon, load_table, stopwords, title_words
+from claimcheck.lexicons.pattern_cache import compile_pattern
 
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|most|the same|which|who|according to)\b"
@@ -169,7 +170,7 @@ def _window_pattern() -> re.Pattern[str]:
     for pattern, kind in load_table("time_windows"):
         by_kind.setdefault(kind, []).append(pattern)
     groups = "|".join(f"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in by_kind.items())
-    return re.compile(rf"\b(?:{groups})\b", re.I)
+    return compile_pattern(rf"\b(?:{groups})\b", re.I)
 
 
 @cache

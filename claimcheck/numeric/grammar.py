@@ -23,6 +23,7 @@ from typing import Any
 import pyparsing as pp
 
 from claimcheck.lexicons import alternation, load_lexicon, load_table
+from claimcheck.lexicons.pattern_cache import compile_pattern, regex_element
 from claimcheck.numeric.units import (
     base_unit,
     compound_rest_pattern,
@@ -141,7 +142,7 @@ def _fraction_word_pattern() -> str:
 def _regex(pattern: str, flags: int = 0) -> pp.ParserElement:
     """A piece of the grammar: one compiled regex whose match object is the token (named
     groups are read once from it, which keeps pyparsing's per-token work small)."""
-    return pp.Regex(pattern, flags, as_match=True)
+    return regex_element(pattern, flags, as_match=True)
 
 
 @cache
@@ -259,7 +260,7 @@ def _pieces() -> dict[str, pp.ParserElement]:
 @cache
 def _money_before() -> re.Pattern[str]:
     written = [w for w in currencies() if not w.isalpha() or w.isupper() or len(w) > 4]
-    return re.compile(rf"(?:{alternation(written)})", re.I)
+    return compile_pattern(rf"(?:{alternation(written)})", re.I)
 
 
 def _after_money(text: str, loc: int, tokens: pp.ParseResults | None = None) -> bool:
@@ -311,7 +312,7 @@ def _part_opens() -> re.Pattern[str]:
     """How a part of a composite measure starts (", 8 metres", "and six centimetres"): the
     part's own pattern, 13,000 characters with its units, is compiled only when a text
     has one (most drafts have none)."""
-    return re.compile(rf"(?:,\s*|and\s+)?(?i:\d|\.\d|{_number_word_pattern()})")
+    return compile_pattern(rf"(?:,\s*|and\s+)?(?i:\d|\.\d|{_number_word_pattern()})")
 
 
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s[^,;()]*$", re.I)
@@ -319,7 +320,7 @@ _RANGE_LEAD = re.compile(r"\b(?:between|from)\s[^,;()]*$", re.I)
 
 @cache
 def _unit_at_end() -> re.Pattern[str]:
-    return re.compile(rf"(?:{unit_pattern()})(?=\s*(?:,|and)?\s*$)")
+    return compile_pattern(rf"(?:{unit_pattern()})(?=\s*(?:,|and)?\s*$)")
 
 
 def _smaller_unit_than_before(text: str, loc: int, tokens: pp.ParseResults) -> bool:
@@ -443,7 +444,7 @@ def _start_words() -> dict[str, list[str]]:
 def _starts() -> re.Pattern[str]:
     """Where a figure can start: a digit, a number word, a currency, a fraction, a rank."""
     words = _start_words()
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w.+])(?<![A-Za-z][-–])(?:[-\u2212]\s?)?(?:\d|\.\d)"
         rf"|[{FRACTIONS}]"
         rf"|(?:{alternation(words['money'])})(?=\s?[\d.])"
@@ -472,7 +473,7 @@ def _start_tokens() -> tuple[frozenset[str], frozenset[str]]:
 def _lead() -> re.Pattern[str]:
     """A qualifier or range word standing right before a figure's start."""
     leads = [*qualifier_bounds(), "between", "from"]
-    return re.compile(rf"(?:\b|(?<=~))(?:{alternation(leads)})\s*$", re.IGNORECASE)
+    return compile_pattern(rf"(?:\b|(?<=~))(?:{alternation(leads)})\s*$", re.IGNORECASE)
 
 
 # A word (a run of word characters) or a mark: ``_starts`` is tried at a word's first
@@ -645,7 +646,7 @@ def _bare_restatement(window: str, at: int) -> tuple[int, dict[str, Any]]:
 
 @cache
 def _restated_to() -> re.Pattern[str]:
-    return re.compile(_RESTATED_TO)
+    return compile_pattern(_RESTATED_TO)
 
 
 NO_END = -1  # what ``_range_end`` says when no quantity follows the range word

@@ -22,6 +22,7 @@ from functools import cache, partial
 
 from claimcheck.documents.segmentation import clause_around
 from claimcheck.lexicons import alternation, counted_classes, load_table
+from claimcheck.lexicons.pattern_cache import compile_pattern
 from claimcheck.numeric.bounds import NumericValue, stated_bounds
 from claimcheck.numeric.grammar import (
     DENOMINATOR_WORDS,
@@ -118,7 +119,7 @@ def _predicates() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex of every predicate word (``lexicons/predicates.tsv``) and its classes."""
     classes = {word.lower(): predicate for word, predicate in load_table("predicates")}
     words = alternation(classes)
-    return re.compile(rf"\b(?:{words})\b", re.I), classes
+    return compile_pattern(rf"\b(?:{words})\b", re.I), classes
 
 
 def predicate_near(text: str, start: int, end: int) -> str | None:

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from claimcheck.lexicons import alternation
+from claimcheck.lexicons.pattern_cache import compile_pattern
 
 NO_DIMENSION = "-"
 
@@ -143,7 +144,7 @@ def compound_symbol_pattern() -> str:
 
 @cache
 def _compound_terms() -> re.Pattern[str]:
-    return re.compile(
+    return compile_pattern(
         rf"(?P<join>{_JOIN}|\s)?(?P<term>{_term_pattern()})"
         rf"(?P<power>{_EXPONENT})?"
     )

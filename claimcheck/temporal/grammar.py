@@ -25,6 +25,7 @@ from typing import Any
 import pyparsing as pp
 
 from claimcheck.lexicons import alternation
+from claimcheck.lexicons.pattern_cache import compile_pattern
 from claimcheck.temporal.dispatch import OPENINGS_TABLE, PrefixDispatch, openings_table
 
 Node = dict[str, Any]
@@ -204,7 +205,7 @@ class Piece:
     def regex(self) -> re.Pattern[str]:
         """Compiled when the dispatch first offers the piece: a short draft needs about
         three quarters of them, and compiling is most of the grammar's start-up."""
-        return re.compile(r"(?<![\w/.])" + _bounded_spaces(self.pattern), re.IGNORECASE)
+        return compile_pattern(r"(?<![\w/.])" + _bounded_spaces(self.pattern), re.IGNORECASE)
 
     def read(self, text: str, position: int) -> tuple[int, Node] | None:
         """The end and node of a match at ``position``, or None."""
