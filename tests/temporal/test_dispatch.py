@@ -71,6 +71,27 @@ def test_no_piece_that_matches_is_left_out() -> None:
                     assert piece in offered, (piece.name, sentence[word.start() :])
 
 
+def test_a_short_key_offers_every_piece_it_could_begin() -> None:
+    # the text ends within the prefix ("in 2019."): every piece with an opening that
+    # starts with what is left is offered, as testing each opening in turn would
+    choice = grammar._point()
+    dispatch = choice.dispatch
+    everything = {
+        index for index, piece in enumerate(dispatch.items) if dispatch._openings[index] is not None
+    }
+    tails = ["", "i", "in 0", "0000.", "sun", "sunday", "jan. 0", "the we", "zzz", "~", "q"]
+    for tail in tails:
+        expected = {
+            index
+            for index, starts in enumerate(dispatch._openings)
+            if starts is not None and any(start.startswith(tail) for start in starts)
+        }
+        assert dispatch._opening_with(tail) == expected, tail
+        offered = dispatch.candidates("said " + tail, len("said "))
+        assert {dispatch.items.index(piece) for piece in offered} >= expected
+    assert dispatch._opening_with("") == everything
+
+
 def _assert_core_reads_what_the_grammar_reads(sentence: str) -> None:
     core = grammar.temporal_grammar()
     for word in re.finditer(r"(?<!\w)\S", sentence):
