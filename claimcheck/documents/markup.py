@@ -114,6 +114,9 @@ def _toml_front_matter(path: str, body: str) -> dict[str, Any]:
         raise InputError(path, f"front matter is not valid TOML: {error}") from None
 
 
+Spans = list[tuple[int, int]]  # (start, end) offsets
+
+
 @dataclass(frozen=True)
 class MarkdownProse:
     text: str
@@ -139,25 +142,12 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     """
     text = blank(source[:body_start]) + source[body_start:]
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def line_offset(line: int) -> int:
-        return line_starts[line] if line < len(line_starts) else len(text)
-
-    # markdown-it sees the body with the front matter lines blanked, so its line map is the file's.
-    tokens = _markdown_parser().parse(text)
-    blocks: list[tuple[int, int, str]] = []
-    code_spans: list[tuple[int, int]] = []
-    html_spans: list[tuple[int, int]] = []
-    block_kind = "paragraph"
-    for token in tokens:
-        if token.type in ("fence", "code_block") and token.map:
-            code_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
-        elif token.type == "html_block" and token.map:
-            html_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
-        elif token.type.endswith("_open"):
-            block_kind = token.tag if token.type == "heading_open" else token.type[: -len("_open")]
-        elif token.type == "inline" and token.map:
-            blocks.append((line_offset(token.map[0]), line_offset(token.map[1]), block_kind))
+    plain = _plain_blocks(text, line_starts)
+    code_spans: Spans = []
+    if plain is None:
+        blocks, code_spans, html_spans = _markdown_it_blocks(text, line_starts)
+    else:
+        blocks, html_spans = plain
     text = _replace_spans(text, code_spans, blank)
     text = _replace_spans(text, html_spans, _html_block_prose)
     # the visible text of an HTML block is prose of its own
@@ -175,6 +165,102 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
         text = pattern.sub(lambda match: blank(match.group(0)), text)
     text = _BARE_URL.sub(_blank_url, text)
     return MarkdownProse(text, blocks)
+
+
+def _markdown_it_blocks(
+    text: str, line_starts: list[int]
+) -> tuple[list[tuple[int, int, str]], Spans, Spans]:
+    """The prose blocks (start, end, kind), code blocks and HTML blocks of a Markdown body,
+    as markdown-it reads them. It sees the body with the front matter lines blanked, so
+    its line map is the file's."""
+
+    def line_offset(line: int) -> int:
+        return line_starts[line] if line < len(line_starts) else len(text)
+
+    blocks: list[tuple[int, int, str]] = []
+    code_spans: Spans = []
+    html_spans: Spans = []
+    block_kind = "paragraph"
+    for token in _markdown_parser().parse(text):
+        if token.type in ("fence", "code_block") and token.map:
+            code_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
+        elif token.type == "html_block" and token.map:
+            html_spans.append((line_offset(token.map[0]), line_offset(token.map[1])))
+        elif token.type.endswith("_open"):
+            block_kind = token.tag if token.type == "heading_open" else token.type[: -len("_open")]
+        elif token.type == "inline" and token.map:
+            blocks.append((line_offset(token.map[0]), line_offset(token.map[1]), block_kind))
+    return blocks, code_spans, html_spans
+
+
+# The start of a line that may open a block other than a paragraph, an ATX heading or an
+# HTML comment: indented code, a block quote, a list item, a thematic break, a setext
+# underline, a fence, other HTML, a link reference definition; "#" without a heading's space.
+_OTHER_BLOCK_OPENING = re.compile(
+    r" {0,3}(?:[>*+\-=_\[]|`{3}|~{3}|<(?!!--)|\d{1,9}[.)]|#(?!#{0,5}(?:[ \t]|$)))"
+    r"| {0,3}\t| {4}"
+)
+_ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+_COMMENT_OPENING = re.compile(r" {0,3}<!--")
+
+
+def _plain_blocks(
+    text: str, line_starts: list[int]
+) -> tuple[list[tuple[int, int, str]], Spans] | None:
+    """The prose blocks and HTML comment blocks of a Markdown body that holds only
+    paragraphs, ATX headings and comments (claimcheck's directives are comments), as
+    CommonMark reads them: a paragraph runs to a blank line, a heading or a comment; a
+    comment to the line holding its "-->". None when a line may open any other block, or
+    a table's "|" stands anywhere. Most drafts are such plain prose, and markdown-it costs
+    more than the rest of reading them; the others are read by markdown-it (tests hold
+    the two equal)."""
+    if "|" in text:
+        return None
+    blocks: list[tuple[int, int, str]] = []
+    comments: Spans = []
+
+    def line_offset(index: int) -> int:
+        return line_starts[index] if index < len(line_starts) else len(text)
+
+    def line_at(index: int) -> str:
+        return text[line_starts[index] : line_offset(index + 1)].rstrip("\r\n")
+
+    # markdown-it counts a last line without a line break only if it holds more than
+    # spaces and tabs
+    count = len(line_starts) - (not line_at(len(line_starts) - 1).strip(" \t"))
+
+    paragraph_from = None  # the offset of the paragraph being read
+    index = 0
+    while index < count:
+        line = line_at(index)
+        after = index + 1  # the line after the block this line opens
+        kind = None
+        if line.strip(" \t"):
+            if _COMMENT_OPENING.match(line):
+                kind = "comment"
+                while "-->" not in line and after < count:
+                    line, after = line_at(after), after + 1
+            elif _OTHER_BLOCK_OPENING.match(line):
+                return None
+            else:
+                heading = _ATX_HEADING.match(line)
+                if heading is None:
+                    if paragraph_from is None:
+                        paragraph_from = line_starts[index]
+                    index += 1
+                    continue
+                kind = f"h{len(heading.group(1))}"
+        if paragraph_from is not None:  # a blank line, a heading or a comment ends it
+            blocks.append((paragraph_from, line_starts[index], "paragraph"))
+            paragraph_from = None
+        if kind == "comment":
+            comments.append((line_starts[index], line_offset(after)))
+        elif kind is not None:
+            blocks.append((line_starts[index], line_offset(after), kind))
+        index = after
+    if paragraph_from is not None:
+        blocks.append((paragraph_from, line_offset(count), "paragraph"))
+    return blocks, comments
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int]], replace: Callable[[str], str]) -> str:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.documents import read_document
 from claimcheck.documents.markup import markdown_prose, split_front_matter
+from claimcheck.errors import InputError
 
 # Every non-prose construct carries a weekday, a figure and a date; the prose carries one
 # weekday ("Wednesday", line 9 column 21) and one figure ("More than 400 people", line 27).
@@ -148,8 +154,6 @@ def test_html_script_and_style_are_skipped_and_positions_are_the_files(cli, writ
 # --- property: whatever the non-prose holds, only the prose yields claims -----------------
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 from claimcheck.pipeline import extract_claims  # noqa: E402
 
@@ -212,3 +216,63 @@ def test_code_front_matter_comments_and_links_never_yield_claims(tmp_path_factor
 def test_the_same_sentences_as_prose_do_yield_claims(write, sentence):
     path = write("prose.md", f"---\npublished: 2024-12-01\n---\n{sentence}\n")
     assert extract_claims(read_document(str(path)))
+
+
+# Plain prose (paragraphs and ATX headings) is read without markdown-it; anything else is
+# handed to it. Where the plain reading is taken, it must be markdown-it's reading.
+_LINE_PIECES = [
+    *["", " ", "   ", "    ", "\t", "#", "##", "####### x", "# ", "#x", "#\t", "# h #"],
+    *["> ", "- ", "* ", "+ ", "1. ", "1) ", "2024.", "===", "---", "***", "___", "```"],
+    *["~~~", "<div>", "<!-- c -->", "<!--", "-->", "``x``", "~x", "[a]: /u", "[^1]: note"],
+    *["| a |", "a | b", "text"],
+    *["More than 400 people", "said", "\u00a0", "\x0c", "\u2028", "\x00", "a\\", "x  "],
+]
+
+
+def _both_readings(source: str, front_matter: bool = False) -> tuple[tuple | None, tuple]:
+    from claimcheck.documents.markup import _markdown_it_blocks, _plain_blocks, blank
+
+    body_start = split_front_matter("draft.md", source)[1] if front_matter else 0
+    text = blank(source[:body_start]) + source[body_start:]  # as markdown_prose reads it
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return _plain_blocks(text, line_starts), _markdown_it_blocks(text, line_starts)
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=4).map("".join),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+@settings(max_examples=3000, deadline=None)
+def test_plain_prose_is_read_as_markdown_it_reads_it(lines: list[str], newline: str) -> None:
+    plain, (blocks, code, html) = _both_readings(newline.join(lines))
+    assert plain is None or (plain == (blocks, html) and not code)
+
+
+def test_the_project_drafts_are_read_as_markdown_it_reads_them() -> None:
+    root = Path(__file__).resolve().parents[2]
+    taken = 0
+    for path in sorted(root.glob("[est]*/**/*.md")):
+        try:
+            plain, markdown_it = _both_readings(path.read_text(encoding="utf-8"), True)
+        except (InputError, UnicodeDecodeError):  # the bad-input fixtures
+            continue
+        if plain is not None:
+            taken += 1
+            assert plain == markdown_it[::2] and not markdown_it[1], path
+    assert taken >= 10  # most drafts are plain prose
+
+
+def test_which_drafts_are_read_without_markdown_it() -> None:
+    headed = "# Offensive\nAleppo fell.\nOn Sunday.\n\n## Toll\n400 killed.\n"
+    plain, markdown_it = _both_readings(headed)
+    blocks = [(0, 12, "h1"), (12, 36, "paragraph"), (37, 45, "h2"), (45, 57, "paragraph")]
+    assert plain == markdown_it[::2] == (blocks, [])
+    directive = "Aleppo fell.\n<!-- claimcheck: ignore CC201 -->\n400 killed.\n"
+    plain, markdown_it = _both_readings(directive)
+    assert plain == markdown_it[::2] == ([(0, 13, "paragraph"), (47, 59, "paragraph")], [(13, 47)])
+    for other in ("- a list\n", "> a quote\n", "    code\n", "Text\n===\n", "a | b\n", "<p>\n"):
+        assert _both_readings("Aleppo fell.\n" + other)[0] is None, other
