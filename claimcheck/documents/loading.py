@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from claimcheck.documents.markup import blank, html_prose, markdown_prose, split_front_matter
+from claimcheck.documents.markup import blank, markdown_prose, split_front_matter
 from claimcheck.documents.model import Document
 from claimcheck.documents.positions import LineIndex
 from claimcheck.documents.published import FRONT_MATTER_KEYS, parse_publication_date
@@ -115,6 +115,8 @@ def read_document(
     metadata: dict = {}
     text_starts = text_ends = None
     if kind == "html":
+        from claimcheck.documents.html_text import html_prose
+
         prose = html_prose(source)
         text, text_starts, text_ends = prose.text, prose.starts, prose.ends
         metadata = dict(prose.meta)
