@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import inspect
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -108,8 +108,10 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _import_file(path: Path) -> object:
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
-    module_name = f"claimcheck_rulefile_{digest}_{path.stem}"
+    # a name of its own for each file: two folders may both hold a "casualties.py" (a
+    # checksum, not hashlib, whose import costs more than loading the rules)
+    digest = zlib.crc32(str(path.resolve()).encode())
+    module_name = f"claimcheck_rulefile_{digest:08x}_{path.stem}"
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(module_name, path)
