@@ -54,6 +54,19 @@ _NON_PROSE_ELEMENT = re.compile(
 )
 
 
+# The inline markup blanked in Markdown, in this order, each with a string that any match
+# of it holds.
+_INLINE_MARKUP = (
+    (_HTML_COMMENT, "<!--"),
+    (_INLINE_CODE, "`"),
+    (_LINK_TARGET, "]("),
+    (_REFERENCE_LABEL, "]["),
+    (_AUTOLINK, "<"),
+    (_REFERENCE_DEFINITION, "]:"),
+    (_HTML_TAG, "<"),
+)
+
+
 def blank(text: str) -> str:
     """Replace every character but line breaks with a space."""
     return re.sub(r"[^\r\n]", " ", text)
@@ -151,17 +164,11 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     # the visible text of an HTML block is prose of its own
     blocks.extend((start, end, "html") for start, end in html_spans)
     blocks.sort()
-    for pattern in (
-        _HTML_COMMENT,
-        _INLINE_CODE,
-        _LINK_TARGET,
-        _REFERENCE_LABEL,
-        _AUTOLINK,
-        _REFERENCE_DEFINITION,
-        _HTML_TAG,
-    ):
-        text = pattern.sub(lambda match: blank(match.group(0)), text)
-    text = _BARE_URL.sub(_blank_url, text)
+    for pattern, mark in _INLINE_MARKUP:
+        if mark in text:  # most prose has none of them: no search of the whole text
+            text = pattern.sub(lambda match: blank(match.group(0)), text)
+    if "://" in text or "www." in text:
+        text = _BARE_URL.sub(_blank_url, text)
     return MarkdownProse(text, blocks)
 
 
