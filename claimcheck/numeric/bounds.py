@@ -90,27 +90,24 @@ def stated_bounds(
         )
     if bound == "exact":
         bound = None
-    shapes = {
-        None: dict(
-            low=value, high=value, low_inclusive=True, high_inclusive=True, approximate=False
-        ),
-        "above": dict(
-            low=value, high=None, low_inclusive=False, high_inclusive=False, approximate=False
-        ),
-        "at_least": dict(
-            low=value, high=None, low_inclusive=True, high_inclusive=False, approximate=False
-        ),
-        "nearly": dict(
-            low=None, high=value, low_inclusive=False, high_inclusive=False, approximate=True
-        ),
-        "about": dict(
-            low=value, high=value, low_inclusive=True, high_inclusive=True, approximate=True
-        ),
-        "at_most": dict(
-            low=None, high=value, low_inclusive=False, high_inclusive=True, approximate=False
-        ),
-        "below": dict(
-            low=None, high=value, low_inclusive=False, high_inclusive=False, approximate=False
-        ),
-    }
-    return shapes[bound]
+    has_low, has_high, low_inclusive, high_inclusive, approximate = _SHAPES[bound]
+    return dict(
+        low=value if has_low else None,
+        high=value if has_high else None,
+        low_inclusive=low_inclusive,
+        high_inclusive=high_inclusive,
+        approximate=approximate,
+    )
+
+
+# Each bound type's shape, read once rather than built for every figure: whether the value
+# is the low bound and the high bound, whether each is inclusive, whether it is approximate.
+_SHAPES: dict[str | None, tuple[bool, bool, bool, bool, bool]] = {
+    None: (True, True, True, True, False),
+    "above": (True, False, False, False, False),
+    "at_least": (True, False, True, False, False),
+    "nearly": (False, True, False, False, True),
+    "about": (True, True, True, True, True),
+    "at_most": (False, True, False, True, False),
+    "below": (False, True, False, False, False),
+}

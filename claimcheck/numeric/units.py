@@ -387,13 +387,22 @@ def base_unit(unit: str) -> str | None:
 def base_bounds(low: float | None, high: float | None, unit: str | None) -> dict | None:
     """The JSON contract's ``base``: the bounds in SI base units, where the unit has a
     dimension."""
-    if not unit or not has_dimension(unit):
+    base = _dimension(unit) if unit else None
+    if base is None:
         return None
+    name, factor, offset = base
     return {
-        "low": _rounded(to_base(low, unit)),
-        "high": _rounded(to_base(high, unit)),
-        "unit": base_unit(unit),
+        "low": None if low is None else _rounded(low * factor + offset),
+        "high": None if high is None else _rounded(high * factor + offset),
+        "unit": name,
     }
+
+
+@cache
+def _dimension(unit: str) -> tuple[str, float, float] | None:
+    """``_base_of`` a unit with a dimension (``has_dimension``), else None: the three
+    lookups of ``base_bounds`` (dimension, base, factor) as one, made for most figures."""
+    return _base_of(unit) if has_dimension(unit) else None
 
 
 def _rounded(number: float | None) -> float | int | None:
