@@ -165,7 +165,8 @@ def _candidates_everywhere(text: str) -> list[int]:
     return found
 
 
-_LETTERS = "aAnN ot-−.$£€₹Rr sS½¼⅓3 0,:/'US$ ſ\u212aİı_é"
+# with the marks that close a chunk of text (``grammar._closing_marks``) and other spaces
+_LETTERS = "aAnN ot-−.$£€₹Rr sS½¼⅓3 0,:/'US$ ſ\u212aİı_é)|\"“+\n\t\u00a0"
 _WORDS = ["one", "a ", "an ", "half", "third", "try", "Rs", "US$", "km ", "point 5", "minus", "two"]
 
 
