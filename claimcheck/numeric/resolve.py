@@ -726,10 +726,20 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _ends_with_word(pattern: re.Pattern[str], before: str) -> bool:
+    """Whether ``pattern`` matches at the end of ``before``, for a pattern of one word and
+    the spaces after it (``_MONTH_BEFORE``, ``_BEFORE_HALF``, ``_LABEL_BEFORE``): no match
+    holds a space before its closing spaces, so none starts before the last word, and the
+    search starts there instead of at each of 80 places (3 µs a search)."""
+    kept = before.rstrip()
+    last = kept.rsplit(None, 1)[-1] if kept else ""
+    return pattern.search(before, len(kept) - len(last)) is not None
+
+
 def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     """Whether a match is a figure an editor checks (news mode)."""
     before, after = text[max(0, start - 80) : start], text[end : end + 80]
-    if _MONTH_BEFORE.search(before) or _TIME_AFTER.search(after):
+    if _ends_with_word(_MONTH_BEFORE, before) or _TIME_AFTER.search(after):
         return False  # "Nov. 27", "2 pm", "10:30": the temporal grammar's
     if first.unit in ("second", "minute", "hour", "day", "week", "month", "year"):
         if _TEMPORAL_AFTER.search(after) or _WINDOW_BEFORE.search(before):
@@ -737,11 +747,11 @@ def _is_claim(text, start, end, fields, first, second, noun, bound) -> bool:
     if first.unit in ("cent", "penny", "dime") and "article" in fields.get("first", {}):
         return False  # "not a penny more", "a dime a dozen": an idiom, not a sum
     noun_written = _get(fields, "noun_other") or ""
-    if first.spelled and first.fraction and _BEFORE_HALF.search(before):
+    if first.spelled and first.fraction and _ends_with_word(_BEFORE_HALF, before):
         return False  # "the first half of 2024", "the other half"
-    if not (
-        first.unit or noun or bound or first.has_money or first.has_scale
-    ) and _LABEL_BEFORE.search(before):
+    if not (first.unit or noun or bound or first.has_money or first.has_scale) and _ends_with_word(
+        _LABEL_BEFORE, before
+    ):
         return False  # "Article 5", "Flight 370", "Chapter 11": a label, not a figure
     looks_like_year = (
         first.digits.isdigit() and len(first.digits) == 4 and 1800 <= first.value <= 2100
