@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,3 +30,23 @@ def test_a_search_from_the_last_word_finds_what_a_search_of_every_place_finds(pa
 def test_the_last_word_search_on_cases(pattern):
     for before in ["said on Nov. ", "the ", "Article ", "in. \n", "", "   ", "Jan.\n", "x Jan"]:
         assert resolve._ends_with_word(pattern, before) == (pattern.search(before) is not None)
+
+
+# the clause break as first written, which the one of resolve opens with a class of marks
+_CLAUSE_BREAK_WRITTEN = r"[;:—–]|,\s+(?:and|but|while|as|after|before|when|whereas)\b"
+_BREAK_PIECES = [",", ", and", ",  but", ";", ":", "—", "–", " ", "\n", "and", "when", ","]
+_BREAK_PIECES += [",\nwhen", ", whereas", ", whereasx", ",,", "x", ", as", ", asx", "ﬀ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(_BREAK_PIECES), max_size=12),
+    cut=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
+def test_the_clause_break_finds_what_it_was_written_as(parts, cut):
+    text = "".join(parts)
+    written = re.compile(_CLAUSE_BREAK_WRITTEN)
+    start, end = min(cut), max(cut)
+    for window in ((), (start, end)):
+        found = [m.span() for m in resolve._CLAUSE_BREAK.finditer(text, *window)]
+        assert found == [m.span() for m in written.finditer(text, *window)]
