@@ -547,6 +547,16 @@ def _token_places(
 NO_FIGURE: tuple[int, dict[str, Any]] = (0, {})
 
 
+@cache
+def _quantity_groups() -> tuple[str, ...]:
+    """The quantity pattern's group names in the order of its groups, all of them named:
+    its fields are read from ``groups()`` with these, not from ``groupdict()``, which
+    builds a dictionary of its 37 groups (most of them empty) for every quantity."""
+    pattern = _pieces()["quantity"].re
+    names = dict(zip(pattern.groupindex.values(), pattern.groupindex, strict=True))
+    return tuple(names[number] for number in range(1, pattern.groups + 1))
+
+
 def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
     """A quantity at ``at`` as ``_quantity`` reads it, with its cents ("$20 and 43 cents")
     and the smaller parts of a measure ("7 feet 10 inches"): its end and fields;
@@ -556,7 +566,7 @@ def _bare_quantity(window: str, at: int) -> tuple[int, dict[str, Any]]:
     if quantity is None:
         return NO_FIGURE
     end = quantity.end()
-    fields = dict(filter(_matched, quantity.groupdict().items()))
+    fields = dict(filter(_matched, zip(_quantity_groups(), quantity.groups(), strict=True)))
     cents_at = p["cents"].preParse(window, end)
     cents = p["cents"].re.match(window, cents_at)
     if cents is not None and _after_money(window, cents_at):
