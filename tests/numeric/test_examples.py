@@ -56,5 +56,8 @@ def test_letters_that_match_ascii_ones_read_as_those(text, expected):
 )
 def test_every_as_of_phrase_is_found(phrase):
     # the pattern opens with a test of its phrases' first letters: none may be left out
-    found = resolve._AS_OF.search(f"400 people were killed {phrase}, officials said")
+    text = f"400 people were killed {phrase}, officials said"
+    found = resolve._as_of(case_blind=True).search(text)
     assert found is not None and found.group(0) == phrase
+    found = resolve._as_of(case_blind=False).search(resolve._lower_case(text))
+    assert found is not None and found.group(0) == phrase.lower()
