@@ -86,10 +86,10 @@ def test_a_short_key_offers_every_piece_it_could_begin() -> None:
             for index, starts in enumerate(dispatch._openings)
             if starts is not None and any(start.startswith(tail) for start in starts)
         }
-        assert dispatch._opening_with(tail) == expected, tail
+        assert dispatch._opening_with(tail) == sum(1 << index for index in expected), tail
         offered = dispatch.candidates("said " + tail, len("said "))
         assert {dispatch.items.index(piece) for piece in offered} >= expected
-    assert dispatch._opening_with("") == everything
+    assert dispatch._opening_with("") == sum(1 << index for index in everything)
 
 
 def _assert_core_reads_what_the_grammar_reads(sentence: str) -> None:
