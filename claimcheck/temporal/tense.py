@@ -26,6 +26,7 @@ import pyparsing as pp
 
 from claimcheck.documents.segmentation import clause_around
 from claimcheck.lexicons import load_lexicon
+from claimcheck.lexicons.pattern_cache import compile_pattern
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|as|after|before|when)\b")
 _NOT_VERBS_ENDING_ED = frozenset(
@@ -68,12 +69,12 @@ def _group_heads() -> dict[str, re.Pattern[str]]:
     only stand where one of these matches (else only a past-tense verb can)."""
     future_cues = sorted(load_lexicon("future_cues"), key=len, reverse=True)
     return {
-        "prospective": re.compile(
+        "prospective": compile_pattern(
             r"\b(?:(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|"
             r"going|poised|planning)\s+to|(?:had\s+)?planned\s+to|would)\b",
             re.I,
         ),
-        "future": re.compile(
+        "future": compile_pattern(
             r"(?:(?<![\w'’])|(?=['’]ll\b))(?:"
             + "|".join(
                 re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]") for c in future_cues
@@ -81,10 +82,10 @@ def _group_heads() -> dict[str, re.Pattern[str]]:
             + r")(?![\w])",
             re.I,
         ),
-        "perfect": re.compile(
+        "perfect": compile_pattern(
             r"\b(?:has|have|had)(?:\s+(?:not|never|already|also|just))?(?:\s+been)?\s+", re.I
         ),
-        "present": re.compile(r"\b(?:" + "|".join(_present_verbs()) + r")\b", re.I),
+        "present": compile_pattern(r"\b(?:" + "|".join(_present_verbs()) + r")\b", re.I),
     }
 
 
