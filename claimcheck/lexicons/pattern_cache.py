@@ -93,7 +93,7 @@ class PatternCache:
             if compiled is not None:
                 return compiled
         compiled = re.compile(pattern, flags)
-        if self.path is None or sys.dont_write_bytecode:
+        if sys.dont_write_bytecode:  # nothing will be written: no entry to build
             return compiled
         entry = _entry_of(pattern, flags)
         # kept only if the engine, given it, builds the very pattern re.compile built
