@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_bench_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,6 +23,19 @@ def test_benchmark_help_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "--quick" in done.stdout
+
+
+def test_the_snapshot_lists_runs_that_cover_every_format(tmp_path) -> None:
+    snapshot = load_bench_script("snapshot")
+    commands = snapshot.runs(tmp_path)
+    for output in snapshot.FORMATS:
+        assert any(command[-2:] == ["--format", output] for command in commands)
+    # every file or folder a run names is in the repository (or the corpus folder)
+    for command in commands:
+        for argument in command[1:]:
+            if "/" in argument and not argument.startswith("--"):
+                path = Path(argument)
+                assert path == tmp_path or (ROOT / path).exists(), argument
 
 
 def test_importing_the_command_line_leaves_heavy_modules_alone() -> None:
