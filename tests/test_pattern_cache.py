@@ -139,6 +139,15 @@ def test_an_unwritable_place_is_no_error(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_a_read_only_folder_is_not_written(tmp_path, monkeypatch):
+    path = tmp_path / "patterns.json"
+    cache = PatternCache(path)
+    cache.compile(*PATTERNS[0])
+    monkeypatch.setattr(pattern_cache.os, "access", lambda *_: False)
+    cache.save()
+    assert not path.exists() and cache._compiled  # kept for a save that can write
+
+
 def test_writers_merge_and_a_full_cache_keeps_the_latest_run(tmp_path, monkeypatch):
     path = tmp_path / "patterns.json"
     one, two = PatternCache(path), PatternCache(path)

@@ -109,6 +109,9 @@ class PatternCache:
         leaves the file as it was."""
         if not self._compiled or self.path is None or sys.dont_write_bytecode:
             return
+        folder = self.path.parent
+        if not os.access(folder if folder.is_dir() else folder.parent, os.W_OK):
+            return  # a read-only install: no file to build on every run
         entries = {**self._read(), **self._compiled}
         if len(entries) > MOST_ENTRIES:
             entries = {key: entry for key, entry in entries.items() if key in self._used}
