@@ -89,23 +89,26 @@ _AS_OF_PHRASES = (
 def _as_of(case_blind: bool) -> re.Pattern[str]:
     """The as-of phrases, for a text in lower case (``_lower_case``) or, ``case_blind``,
     for any text."""
-    return re.compile(_AS_OF_PHRASES, re.I if case_blind else 0)
+    return compile_pattern(_AS_OF_PHRASES, re.I if case_blind else 0)
+
+
+# The four letters that re's IGNORECASE matches to ASCII ones ("ſ" is "s", the Kelvin
+# sign "k") but lower() does not (or, for "İ", makes two characters of).
+_LOOKALIKES = "ſ\u212aİı"
+
+
+def _has_lookalike(text: str) -> bool:
+    return not text.isascii() and any(letter in text for letter in _LOOKALIKES)
 
 
 # The words around a figure are searched in the text in lower case with patterns whose
 # letters are lower case ASCII, a third faster than a case-blind search, which folds the
 # case of every character it compares. The two find the same matches at the same places
-# in a text without the four letters re's IGNORECASE matches to ASCII ones but lower()
-# does not (or, for "İ", makes two characters): a text with one is searched case-blind.
-_FOLDED_APART = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ, the Kelvin sign
-
-
+# in a text without the four ``_LOOKALIKES``: a text with one is searched case-blind.
 def _lower_case(text: str) -> str | None:
     """``text`` in lower case, every character where it was; None where a case-blind
-    search must read it (see ``_FOLDED_APART``)."""
-    if any(letter in text for letter in _FOLDED_APART):
-        return None
-    return text.lower()
+    search must read it (it holds one of ``_LOOKALIKES``)."""
+    return None if _has_lookalike(text) else text.lower()
 
 
 # How far from a figure its predicate and as-of time are looked for (characters).
@@ -488,16 +491,15 @@ def _counted(noun: str | None) -> bool:
     )
 
 
-# The four letters that re's IGNORECASE matches to ASCII ones ("ſ" is "s", the Kelvin
-# sign "k"): written as those, so that a word the grammar matched ("millionſ") is a word
-# of its tables. One letter for one, so every position stays where it was.
-_LOOKALIKES = "ſ\u212aİı"
+# The ``_LOOKALIKES`` written as the ASCII letters re matches them to, so that a word the
+# grammar matched ("millionſ") is a word of its tables. One letter for one, so every
+# position stays where it was.
 _IGNORECASE_LOOKALIKES = str.maketrans(_LOOKALIKES, "sKIi")
 
 
 def read_figures(text: str, mode: str = "news") -> list[Figure]:
     """Every figure of a sentence (or short text), with its stated bounds and context."""
-    if not text.isascii() and any(letter in text for letter in _LOOKALIKES):
+    if _has_lookalike(text):
         # looked for first: translating a text of curly quotes and dashes costs 7 µs
         text = text.translate(_IGNORECASE_LOOKALIKES)
     figures: list[Figure] = []

@@ -65,7 +65,7 @@ _CONTEXT_PIECES += ["the Past 24 hours", "in 2019", "overnight", "É", "Σ", "ſ
 
 
 def test_the_predicate_and_as_of_patterns_are_lower_case_ascii():
-    # what the searches of a text in lower case need of them (see resolve._FOLDED_APART)
+    # what the searches of a text in lower case need of them (see resolve._LOOKALIKES)
     assert (
         resolve._AS_OF_PHRASES.isascii()
         and resolve._AS_OF_PHRASES == resolve._AS_OF_PHRASES.lower()
