@@ -193,9 +193,8 @@ class PrefixDispatch(Generic[Item]):
         self.items = tuple(items)
         self._anywhere = 0  # the items whose pattern may start with anything
         self._by_opening: dict[str, int] = {}  # an opening -> the items it opens
-        self._openings = [known_openings(pattern) for pattern in patterns]
         by_opening = self._by_opening
-        for index, starts in enumerate(self._openings):
+        for index, starts in enumerate(known_openings(pattern) for pattern in patterns):
             if starts is None:
                 self._anywhere |= 1 << index
                 continue
