@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from claimcheck.documents import read_document
 from claimcheck.documents.markup import markdown_prose, split_front_matter
 from claimcheck.errors import InputError
+from claimcheck.pipeline import extract_claims
 
 # Every non-prose construct carries a weekday, a figure and a date; the prose carries one
 # weekday ("Wednesday", line 9 column 21) and one figure ("More than 400 people", line 27).
@@ -153,9 +154,6 @@ def test_html_script_and_style_are_skipped_and_positions_are_the_files(cli, writ
 
 # --- property: whatever the non-prose holds, only the prose yields claims -----------------
 
-hypothesis = pytest.importorskip("hypothesis")
-
-from claimcheck.pipeline import extract_claims  # noqa: E402
 
 CLAIMY_SENTENCES = [
     "More than 400 people were killed on Monday, police said.",
