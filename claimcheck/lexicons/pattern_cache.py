@@ -140,8 +140,7 @@ class PatternCache:
         return self._stored
 
     def _read(self) -> dict[str, _Entry]:
-        if self.path is None:
-            return {}
+        assert self.path is not None  # compile and save read only a cache with a file
         try:
             header, _, body = self.path.read_bytes().partition(b"\n")
             # the engine trusts the code it is given more than it checks it (some damaged
@@ -194,9 +193,8 @@ def default_path() -> Path | None:
     off or this is not CPython (whose engine code is what is stored)."""
     if os.environ.get(DISABLE_VARIABLE, "") not in ("", "0"):
         return None
-    if _HEADER is None or sys.implementation.name != "cpython":
-        return None
-    if sys.implementation.cache_tag is None:
+    implementation = sys.implementation
+    if _HEADER is None or implementation.name != "cpython" or implementation.cache_tag is None:
         return None
     from importlib.util import cache_from_source
 
