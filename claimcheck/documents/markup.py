@@ -172,6 +172,11 @@ def markdown_prose(source: str, body_start: int) -> MarkdownProse:
     return MarkdownProse(text, blocks)
 
 
+def _line_offset(text: str, line_starts: list[int], line: int) -> int:
+    """Where 0-based ``line`` starts; the end of the text for the line after the last."""
+    return line_starts[line] if line < len(line_starts) else len(text)
+
+
 def _markdown_it_blocks(
     text: str, line_starts: list[int]
 ) -> tuple[list[tuple[int, int, str]], Spans, Spans]:
@@ -180,7 +185,7 @@ def _markdown_it_blocks(
     its line map is the file's."""
 
     def line_offset(line: int) -> int:
-        return line_starts[line] if line < len(line_starts) else len(text)
+        return _line_offset(text, line_starts, line)
 
     blocks: list[tuple[int, int, str]] = []
     code_spans: Spans = []
@@ -225,7 +230,7 @@ def _plain_blocks(
     comments: Spans = []
 
     def line_offset(index: int) -> int:
-        return line_starts[index] if index < len(line_starts) else len(text)
+        return _line_offset(text, line_starts, index)
 
     def line_at(index: int) -> str:
         return text[line_starts[index] : line_offset(index + 1)].rstrip("\r\n")
