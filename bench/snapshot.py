@@ -31,15 +31,13 @@ SYRIA = "examples/syria-offensive"
 
 def runs(corpus: Path) -> list[list[str]]:
     """The command lines, relative to a checkout's root."""
-    found: list[list[str]] = []
-    for output in FORMATS:
-        found += [
-            ["check", f"{SYRIA}/draft.md", "--source", f"{SYRIA}/sources/wire-2024-12-01.md"],
-            ["check", "examples/stale-title/draft.md", "--facts", "seeds/facts.yaml"]
-            + ["--published", "2025-03-01"],
-            ["check", "seeds/", "examples/", "tests/rules/fixtures"],
-        ]
-        found[-3:] = [run + ["--format", output] for run in found[-3:]]
+    in_every_format = [
+        ["check", f"{SYRIA}/draft.md", "--source", f"{SYRIA}/sources/wire-2024-12-01.md"],
+        ["check", "examples/stale-title/draft.md", "--facts", "seeds/facts.yaml"]
+        + ["--published", "2025-03-01"],
+        ["check", "seeds/", "examples/", "tests/rules/fixtures"],
+    ]
+    found = [[*run, "--format", output] for output in FORMATS for run in in_every_format]
     found += [
         ["extract", "seeds/000_b6bff47565225a41.txt", "--format", "json", "--explain"],
         ["extract", "examples/", "tests/", "--format", "jsonl", "--explain"],
